@@ -1,0 +1,51 @@
+# The front door: `make run` serves the app, `make test` runs every check. Both install what is missing.
+SHELL := /bin/bash
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 5000
+export HOST PORT
+
+# Debian packages: Pango and fonts for WeasyPrint (Latin, Spanish and French characters);
+# Chromium and poppler-utils (pdftoppm) for the browser and PDF-image tests.
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info fonts-dejavu-core fonts-liberation2 fonts-noto-core
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
+
+.PHONY: help run test lint translations update-translations system-packages-run system-packages-test install clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
+
+run: system-packages-run install translations ## Serve the app with gunicorn on http://$(HOST):$(PORT)
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
+
+test: system-packages-test install translations lint ## Install what is missing, lint, and run the whole test suite
+	$(PYTHON) -m pytest
+
+lint: install ## Check style and common security mistakes with ruff
+	$(VENV)/bin/ruff check decision_aid tests bench wsgi.py gunicorn.conf.py setup.py
+
+system-packages-run: ## Install the Debian packages the app needs, if any are missing
+	@./scripts/ensure-debian-packages $(RUN_PACKAGES)
+
+system-packages-test: ## Install the Debian packages the tests need, if any are missing
+	@./scripts/ensure-debian-packages $(TEST_PACKAGES)
+
+# Reinstall when the dependency list changes; the stamp file records the last install.
+$(VENV)/.installed: setup.cfg pyproject.toml setup.py constraints.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the app with its test tools
+
+translations: install ## Compile the message catalogs (.po to .mo)
+	$(VENV)/bin/pybabel compile -d translations -D messages --statistics
+
+update-translations: install ## Extract messages from the code and update every catalog
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _n:1,2 -c TRANSLATORS: --no-location --sort-by-file -o translations/messages.pot decision_aid templates
+	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations -D messages --no-fuzzy-matching
+
+clean: ## Remove the virtualenv and build leftovers
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,172 @@
+"""The question forms: one question per page, answers stored as short codes."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms.fields import RadioField
+from wtforms.fields import SelectChoice
+from wtforms.fields.core import UnboundField
+from wtforms.validators import InputRequired
+
+# Numbers in answer options come from here, not from translatable text (no figures in catalogs).
+TRIAL_AGE_SPLIT = 65
+TRIAL_AGE_LIMIT = 70
+MONTHS_SOON = 3
+MONTHS_HALF_YEAR = 6
+MONTHS_YEAR = 12
+
+YES = SelectChoice("yes", _l("Yes"))
+NO = SelectChoice("no", _l("No"))
+NOT_SURE = SelectChoice("not-sure", _l("I'm not sure"))
+PREFER_NOT = SelectChoice("prefer-not", _l("I'd prefer not to say"))
+
+
+def radio(question, choices, message, hint=None):
+    """A required radio question whose error message says exactly what to choose."""
+    return RadioField(
+        question,
+        choices=list(choices),
+        validators=[InputRequired(message=message)],
+        description=hint or "",
+    )
+
+
+class TransplantForm(FlaskForm):
+    transplant = radio(
+        _l("Have you had a stem cell transplant using your own cells?"),
+        [YES, SelectChoice("not-yet", _l("Not yet, but it is planned")), NO, NOT_SURE],
+        _l("Select if you have had a stem cell transplant using your own cells"),
+        hint=_l("This is called an autologous stem cell transplant"),
+    )
+
+
+class TransplantTimingForm(FlaskForm):
+    transplant_when = radio(
+        _l("When was your transplant?"),
+        [
+            SelectChoice("under-3m", _l("Less than %(months)s months ago", months=MONTHS_SOON)),
+            SelectChoice(
+                "3-6m",
+                _l("%(low)s to %(high)s months ago", low=MONTHS_SOON, high=MONTHS_HALF_YEAR),
+            ),
+            SelectChoice(
+                "6-12m",
+                _l("%(low)s to %(high)s months ago", low=MONTHS_HALF_YEAR, high=MONTHS_YEAR),
+            ),
+            SelectChoice("over-12m", _l("More than a year ago")),
+            NOT_SURE,
+        ],
+        _l("Select when your transplant was"),
+    )
+
+
+class AgeForm(FlaskForm):
+    age_group = radio(
+        _l("How old are you?"),
+        [
+            SelectChoice("under-65", _l("Under %(age)s", age=TRIAL_AGE_SPLIT)),
+            SelectChoice(
+                "65-70", _l("%(low)s to %(high)s", low=TRIAL_AGE_SPLIT, high=TRIAL_AGE_LIMIT)
+            ),
+            SelectChoice("over-70", _l("Over %(age)s", age=TRIAL_AGE_LIMIT)),
+            PREFER_NOT,
+        ],
+        _l("Select your age group"),
+        hint=_l("The studies had age limits, so this tells us how well they match you"),
+    )
+
+
+class ResponseForm(FlaskForm):
+    response = radio(
+        _l("How did your myeloma respond to the transplant?"),
+        [
+            SelectChoice("complete", _l("Complete response: no myeloma could be found")),
+            SelectChoice("very-good-partial", _l("Very good partial response")),
+            SelectChoice("partial", _l("Partial response")),
+            SelectChoice("stable", _l("Stable disease: not much change")),
+            SelectChoice("worse", _l("The myeloma got worse")),
+            NOT_SURE,
+        ],
+        _l("Select how your myeloma responded to the transplant"),
+        hint=_l("Use the words your doctor used. They may be in a clinic letter"),
+    )
+
+
+class KidneyForm(FlaskForm):
+    kidney = radio(
+        _l("Do you have kidney problems?"),
+        [YES, NO, NOT_SURE],
+        _l("Select yes if you have kidney problems"),
+        hint=_l("For example, a doctor said your kidneys do not work as well as they should"),
+    )
+
+
+class BloodClotForm(FlaskForm):
+    blood_clot = radio(
+        _l("Have you ever had a blood clot?"),
+        [YES, NO, NOT_SURE],
+        _l("Select yes if you have ever had a blood clot"),
+        hint=_l("For example, in a leg (deep vein thrombosis) or a lung (pulmonary embolism)"),
+    )
+
+
+class PregnancyForm(FlaskForm):
+    pregnancy = radio(
+        _l("Could you or a partner become pregnant?"),
+        [YES, NO, NOT_SURE, PREFER_NOT],
+        _l("Select yes if you or a partner could become pregnant"),
+        hint=_l("Lenalidomide can harm an unborn baby, so this changes what taking it involves"),
+    )
+
+
+class OtherCancerForm(FlaskForm):
+    other_cancer = radio(
+        _l("Have you ever had another type of cancer?"),
+        [YES, NO, NOT_SURE, PREFER_NOT],
+        _l("Select yes if you have ever had another type of cancer"),
+        hint=_l("Do not count the myeloma"),
+    )
+
+
+class InductionForm(FlaskForm):
+    induction_lenalidomide = radio(
+        _l("Did you take lenalidomide before your transplant?"),
+        [YES, NO, NOT_SURE],
+        _l("Select yes if you took lenalidomide before your transplant"),
+        hint=_l("Lenalidomide is also called Revlimid. It is often part of the first treatment"),
+    )
+
+
+class ContinueForm(FlaskForm):
+    """A page with nothing to answer: only the CSRF token and the Continue button."""
+
+
+def answer_fields(form_class):
+    """The names of a form's answer fields, in the order they are declared."""
+    unbound = [
+        (value.creation_counter, name)
+        for name, value in vars(form_class).items()
+        if isinstance(value, UnboundField)
+    ]
+    return [name for _, name in sorted(unbound)]
+
+
+def choice_label(form_class, field_name, code):
+    """The label shown for a stored answer code, or None if the code is not a choice."""
+    field = getattr(form_class, field_name)
+    for choice in field.kwargs["choices"]:
+        if choice.value == code:
+            return choice.label
+    return None
+
+
+def error_links(form):
+    """The error summary's entries: each field's first message, linked to its first input."""
+    links = []
+    for name, messages in form.errors.items():
+        # A CSRF failure is handled by its own page, never as a field error.
+        if name == "csrf_token" or not messages:
+            continue
+        field = form[name]
+        first_input = f"{field.id}-0" if isinstance(field, RadioField) else field.id
+        links.append({"first_input_id": first_input, "message": messages[0]})
+    return links

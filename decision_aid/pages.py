@@ -1,0 +1,33 @@
+"""Pages outside the journey: start, health check, about and evidence."""
+
+from flask import Blueprint
+from flask import render_template
+from flask import url_for
+
+from decision_aid import flow
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.route("/")
+def start():
+    """The start page: what the tool does, who it is for, and Start now."""
+    return render_template("start.html", first_step_url=url_for("flow.step", slug=flow.STEPS[0].slug))
+
+
+@bp.route("/healthz")
+def healthz():
+    """A cheap check for load balancers: the app is up and its evidence loaded."""
+    return {"status": "ok"}
+
+
+@bp.route("/about")
+def about():
+    """Who made the aid, how, when it will be reviewed, and what has not been done yet."""
+    return render_template("about.html")
+
+
+@bp.route("/evidence")
+def evidence():
+    """Every figure the aid shows, with its definition, range, status and source."""
+    return render_template("evidence.html")

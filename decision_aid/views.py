@@ -1,0 +1,98 @@
+"""The journey's pages: one view for every step, check your answers, summary, start again."""
+
+from flask import Blueprint
+from flask import abort
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+
+from decision_aid import answers as stored
+from decision_aid import flow
+from decision_aid import summary
+
+bp = Blueprint("flow", __name__)
+
+
+def url_for_slug(slug, changing=False):
+    """The address of a step or of the check-answers page."""
+    if slug == flow.CHECK_ANSWERS:
+        return url_for("flow.check_answers")
+    return url_for("flow.step", slug=slug, change=1 if changing else None)
+
+
+def redirect_to_first_incomplete(answers):
+    """Send the person to the first step still waiting for them (ASVS 2.3.1: no skipping)."""
+    missing = flow.first_incomplete(answers)
+    return redirect(url_for_slug(missing.slug if missing else flow.CHECK_ANSWERS))
+
+
+@bp.route("/<slug>", methods=("GET", "POST"))
+def step(slug):
+    """Show one question (or page to read), and on a valid answer go to the next step."""
+    current = flow.step_for(slug)
+    if current is None:
+        abort(404)
+    answers = stored.load()
+    if not flow.may_open(current, answers):
+        return redirect_to_first_incomplete(answers)
+    changing = request.args.get("change") == "1"
+    saved = {name: answers[name] for name in current.fields if name in answers}
+    form = current.form(data=saved)
+    if form.validate_on_submit():
+        answers = stored.record(current, form)
+        return redirect(url_for_slug(flow.next_slug(answers, current, changing), changing))
+    return render_step(current, form, answers, changing)
+
+
+def render_step(current, form, answers, changing, timed_out=False):
+    """Render a step's page with its back link, caption and any errors."""
+    if changing:
+        back = url_for("flow.check_answers")
+    else:
+        previous = flow.previous_slug(answers, current)
+        back = url_for_slug(previous) if previous else url_for("pages.start")
+    context = {}
+    if current.slug == "about-the-studies":
+        context["population_notes"] = flow.population_notes(answers)
+    status = 400 if timed_out else 200
+    return (
+        render_template(
+            current.template,
+            step=current,
+            form=form,
+            back_url=back,
+            changing=changing,
+            timed_out=timed_out,
+            **context,
+        ),
+        status,
+    )
+
+
+@bp.route("/check-answers")
+def check_answers():
+    """List every answer with a Change link that returns here."""
+    answers = stored.load()
+    if flow.first_incomplete(answers):
+        return redirect_to_first_incomplete(answers)
+    return render_template("check_answers.html", rows=summary.answer_rows(answers))
+
+
+@bp.route("/summary")
+def summary_page():
+    """The person's summary: the end of the journey."""
+    answers = stored.load()
+    if flow.first_incomplete(answers):
+        return redirect_to_first_incomplete(answers)
+    return render_template("summary.html", rows=summary.answer_rows(answers))
+
+
+@bp.route("/start-again", methods=("POST",))
+def start_again():
+    """Forget every answer, in the session and in the browser."""
+    stored.clear()
+    response = redirect(url_for("pages.start"))
+    # Wipes the cookie and any storage on this device: this matters on shared clinic computers.
+    response.headers["Clear-Site-Data"] = '"cookies", "storage"'
+    return response
