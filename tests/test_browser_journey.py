@@ -1,0 +1,73 @@
+"""Real Chromium walks the journey on a phone-sized screen, with and without JavaScript."""
+
+import pytest
+
+from decision_aid import flow
+from tests.conftest import TYPICAL_ANSWERS
+
+PHONE = {"width": 390, "height": 844}
+
+
+def walk_to_summary(page, base_url, answers):
+    """Start, answer every question by clicking its label, and reach the summary."""
+    page.goto(base_url + "/")
+    page.get_by_role("button", name="Start now").click()
+    while "/check-answers" not in page.url:
+        slug = page.url.rsplit("/", 1)[-1].split("?")[0]
+        step = flow.step_for(slug)
+        assert page.locator("h1").count() == 1
+        for name in step.fields:
+            page.locator(f"input[name={name}][value='{answers[name]}']").check()
+        page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="See your summary").click()
+    assert page.url.endswith("/summary")
+
+
+def no_horizontal_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_phone_journey_from_start_to_summary(browser, live_server, javascript):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    csp_violations = []
+    page.on("console", lambda message: csp_violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    walk_to_summary(page, live_server, TYPICAL_ANSWERS)
+    assert page.locator("h1").inner_text() == "Your summary"
+    body = page.locator("main").inner_text()
+    assert "Very good partial response" in body
+    assert no_horizontal_scroll(page)
+    assert csp_violations == []
+    context.close()
+
+
+def test_error_summary_links_to_the_first_radio(browser, live_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(live_server + "/transplant")
+    page.get_by_role("button", name="Continue").click()
+    assert page.title().startswith("Error: ")
+    page.locator(".error-summary a").click()
+    assert page.evaluate("document.activeElement.id") == "transplant-0"
+    context.close()
+
+
+def test_answers_are_kept_after_the_browser_is_reopened(browser, live_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(live_server + "/transplant")
+    page.locator("input[value='yes']").check()
+    page.get_by_role("button", name="Continue").click()
+    cookies = context.cookies()
+    (session_cookie,) = [cookie for cookie in cookies if cookie["name"].endswith("session")]
+    # A positive expiry means the cookie outlives the browser session.
+    assert session_cookie["expires"] > 0
+    reopened = browser.new_context(viewport=PHONE)
+    reopened.add_cookies(cookies)
+    page = reopened.new_page()
+    page.goto(live_server + "/transplant")
+    assert page.locator("input[value='yes']").is_checked()
+    context.close()
+    reopened.close()

@@ -1,0 +1,78 @@
+"""The app factory: configuration, the secret key, and refusing unsafe settings."""
+
+import importlib
+import stat
+import sys
+
+import pytest
+
+from decision_aid import config
+from decision_aid import create_app
+
+
+def test_testing_config_is_applied(app):
+    assert app.testing
+    assert not create_app({"SECRET_KEY": "x" * 40}).testing
+
+
+def test_secret_key_is_generated_once_and_private(tmp_path):
+    first = config.instance_secret_key(tmp_path)
+    second = config.instance_secret_key(tmp_path)
+    assert first == second
+    assert len(first) >= config.MIN_SECRET_LENGTH
+    mode = stat.S_IMODE((tmp_path / "secret_key").stat().st_mode)
+    assert mode == 0o600
+
+
+def test_app_without_configured_secret_uses_instance_file(monkeypatch):
+    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+    app = create_app()
+    # The factory keeps the generated key in the app's instance folder.
+    with open(app.instance_path + "/secret_key", encoding="ascii") as handle:
+        assert app.secret_key == handle.read().strip()
+    assert create_app().secret_key == app.secret_key
+
+
+@pytest.mark.parametrize("secret", ["dev", "changeme", "SECRET", "short-but-not-known"])
+def test_known_or_short_secret_is_refused(secret):
+    with pytest.raises(config.ConfigError):
+        create_app({"SECRET_KEY": secret})
+
+
+def test_secret_key_from_environment(monkeypatch):
+    monkeypatch.setenv("FLASK_SECRET_KEY", "e" * 48)
+    assert create_app().secret_key == "e" * 48
+
+
+def test_settings_come_from_flask_environment_variables(monkeypatch):
+    monkeypatch.setenv("FLASK_SECRET_KEY", "e" * 48)
+    monkeypatch.setenv("FLASK_SESSION_COOKIE_SECURE", "false")
+    app = create_app()
+    assert app.config["SESSION_COOKIE_SECURE"] is False
+    # A non-Secure cookie cannot carry the __Host- prefix, or browsers would drop the answers.
+    assert app.config["SESSION_COOKIE_NAME"] == "session"
+
+
+def test_wsgi_refuses_debug_mode(monkeypatch):
+    monkeypatch.setenv("FLASK_SECRET_KEY", "e" * 48)
+    monkeypatch.setenv("FLASK_DEBUG", "true")
+    sys.modules.pop("wsgi", None)
+    with pytest.raises(RuntimeError, match="Debug mode"):
+        importlib.import_module("wsgi")
+    sys.modules.pop("wsgi", None)
+
+
+def test_wsgi_app_runs_without_debug(monkeypatch):
+    monkeypatch.setenv("FLASK_SECRET_KEY", "e" * 48)
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    sys.modules.pop("wsgi", None)
+    wsgi = importlib.import_module("wsgi")
+    sys.modules.pop("wsgi", None)
+    assert wsgi.app.debug is False
+    assert wsgi.app.test_client().get("/console").status_code == 404
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok"}

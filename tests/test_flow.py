@@ -1,0 +1,83 @@
+"""The journey's rules: which steps apply, what comes next, and which steps may be opened."""
+
+from decision_aid import flow
+from tests.conftest import TYPICAL_ANSWERS
+
+
+def slugs(steps):
+    return [step.slug for step in steps]
+
+
+def test_every_step_has_a_unique_slug_and_a_form():
+    assert len(flow.STEPS_BY_SLUG) == len(flow.STEPS)
+    for step in flow.STEPS:
+        assert step.form is not None
+        assert step.is_question or step.heading
+
+
+def test_transplant_questions_only_apply_after_a_transplant():
+    without = slugs(flow.applicable_steps({"transplant": "no"}))
+    assert "transplant-when" not in without
+    assert "response" not in without
+    with_transplant = slugs(flow.applicable_steps({"transplant": "yes"}))
+    assert {"transplant-when", "response"} <= set(with_transplant)
+
+
+def test_next_step_follows_the_order_of_applicable_steps():
+    answers = {"transplant": "no"}
+    current = flow.step_for("transplant")
+    assert flow.next_slug(answers, current) == "age"
+    answers = {"transplant": "yes"}
+    assert flow.next_slug(answers, current) == "transplant-when"
+
+
+def test_last_step_leads_to_check_answers():
+    complete = dict(TYPICAL_ANSWERS)
+    last = flow.applicable_steps(complete)[-1]
+    assert flow.next_slug(complete, last) == flow.CHECK_ANSWERS
+
+
+def test_changing_an_answer_returns_to_check_answers():
+    complete = dict(TYPICAL_ANSWERS)
+    assert flow.next_slug(complete, flow.step_for("kidneys"), changing=True) == flow.CHECK_ANSWERS
+
+
+def test_a_change_that_opens_a_new_question_asks_it_first():
+    answers = {**TYPICAL_ANSWERS, "age_group": "over-70"}
+    # Being older than the studies' limit adds a page to read.
+    assert flow.next_slug(answers, flow.step_for("age"), changing=True) == "about-the-studies"
+
+
+def test_steps_cannot_be_opened_out_of_order():
+    assert flow.may_open(flow.step_for("transplant"), {})
+    assert not flow.may_open(flow.step_for("kidneys"), {})
+    assert not flow.may_open(flow.step_for("kidneys"), {"transplant": "yes"})
+    assert flow.may_open(flow.step_for("kidneys"), {"transplant": "no", "age_group": "under-65"})
+
+
+def test_first_incomplete_is_none_when_everything_is_answered():
+    assert flow.first_incomplete(dict(TYPICAL_ANSWERS)) is None
+    assert flow.first_incomplete({}).slug == "transplant"
+
+
+def test_population_notes_name_each_difference_from_the_studies():
+    assert flow.population_notes(TYPICAL_ANSWERS) == []
+    notes = flow.population_notes({"transplant": "not-yet", "age_group": "over-70"})
+    assert notes == ["no-transplant-yet", "over-age-limit"]
+    assert flow.population_notes({"transplant": "yes", "response": "worse"}) == ["myeloma-worse"]
+
+
+def test_prune_drops_answers_to_steps_that_no_longer_apply():
+    answers = {**TYPICAL_ANSWERS, "transplant": "no", "_seen": ["about-the-studies"]}
+    pruned = flow.prune(answers)
+    assert "transplant_when" not in pruned
+    assert "response" not in pruned
+    assert pruned["_seen"] == ["about-the-studies"]
+    # Back inside the studies' population, the page about the differences no longer applies.
+    assert "_seen" not in flow.prune({**TYPICAL_ANSWERS, "_seen": ["about-the-studies"]})
+
+
+def test_back_link_goes_to_the_previous_applicable_step():
+    assert flow.previous_slug({}, flow.step_for("transplant")) is None
+    assert flow.previous_slug({"transplant": "no"}, flow.step_for("age")) == "transplant"
+    assert flow.previous_slug({"transplant": "yes"}, flow.step_for("age")) == "transplant-when"

@@ -1,0 +1,46 @@
+"""Language choice: ?lang= sticks, Accept-Language is honoured, bad input falls back safely."""
+
+import pytest
+
+from tests.conftest import check_page
+
+
+def test_default_language_is_english(get_page):
+    assert get_page("/").soup.html["lang"] == "en"
+
+
+@pytest.mark.parametrize("code", ["es", "fr"])
+def test_lang_parameter_switches_and_sticks(client, code):
+    assert check_page(client.get(f"/?lang={code}")).soup.html["lang"] == code
+    assert check_page(client.get("/about")).soup.html["lang"] == code
+
+
+def test_accept_language_is_honoured(client):
+    page = check_page(client.get("/", headers={"Accept-Language": "fr-CA,fr;q=0.9,en;q=0.5"}))
+    assert page.soup.html["lang"] == "fr"
+
+
+def test_lang_parameter_beats_accept_language(client):
+    client.get("/?lang=en")
+    page = check_page(client.get("/", headers={"Accept-Language": "es"}))
+    assert page.soup.html["lang"] == "en"
+
+
+@pytest.mark.parametrize(
+    "value", ["../../../etc/passwd", "en_US/../../x", "zz", "", "EN", "es;drop"]
+)
+def test_bad_lang_values_fall_back_safely(client, value):
+    page = check_page(client.get("/", query_string={"lang": value}))
+    assert page.soup.html["lang"] == "en"
+
+
+@pytest.mark.parametrize("header", ["*", "x" * 5000, "../../etc;q=1"])
+def test_odd_accept_language_headers_fall_back(client, header):
+    page = check_page(client.get("/", headers={"Accept-Language": header}))
+    assert page.soup.html["lang"] in {"en", "es", "fr"}
+
+
+def test_language_switcher_lists_each_language(get_page):
+    links = get_page("/").select(".language-switcher a")
+    assert {link["hreflang"] for link in links} == {"es", "fr"}
+    assert all(link["href"] == f"?lang={link['hreflang']}" for link in links)

@@ -1,0 +1,77 @@
+"""Security headers, cookies, request limits and privacy (SECURITY-PERFORMANCE.md S6, S9, S10, S14, S18)."""
+
+import logging
+
+import pytest
+
+from tests.conftest import TYPICAL_ANSWERS
+from tests.conftest import check_page
+
+
+@pytest.mark.parametrize("url", ["/", "/transplant", "/about", "/evidence", "/no-such-page"])
+def test_security_headers_on_every_page(client, url):
+    headers = client.get(url).headers
+    csp = headers["Content-Security-Policy"]
+    for directive in [
+        "default-src 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]:
+        assert directive in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert headers["Cache-Control"] == "no-store"
+
+
+def test_hsts_only_over_https(client):
+    assert "Strict-Transport-Security" not in client.get("/").headers
+    secure = client.get("/", base_url="https://localhost")
+    assert secure.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_static_files_may_be_cached(client):
+    with client.get("/static/site.css") as response:
+        assert response.status_code == 200
+        assert response.headers.get("Cache-Control") != "no-store"
+
+
+def test_session_cookie_flags(client, journey):
+    response = journey.answer("transplant", {"transplant": "yes"})
+    (set_cookie,) = response.headers.getlist("Set-Cookie")
+    assert set_cookie.startswith("__Host-session=")
+    for flag in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"]:
+        assert flag in set_cookie
+    assert "Domain=" not in set_cookie
+
+
+def test_cookie_stays_small_with_every_answer(client, journey):
+    journey.answer_all()
+    cookie = client.get_cookie("__Host-session")
+    assert len(cookie.value) < 2048
+
+
+def test_request_body_over_the_limit_is_refused(client):
+    page = check_page(client.post("/transplant", data={"transplant": "x" * 70_000}), status=413)
+    assert page.h1 == "What you sent is too long"
+
+
+def test_many_fields_are_refused(client):
+    body = "&".join(f"f{index}=v" for index in range(5000)) + "&pad=" + "x" * 40_000
+    response = client.post(
+        "/transplant", data=body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 413
+
+
+def test_answers_never_reach_the_logs(app, client, journey, caplog):
+    caplog.set_level(logging.DEBUG)
+    journey.answer_all({**TYPICAL_ANSWERS, "response": "complete"})
+    client.get("/summary")
+    logged = caplog.text + "".join(str(record.args) for record in caplog.records)
+    for value in ["very-good-partial", "complete", "under-65"]:
+        assert value not in logged

@@ -1,0 +1,203 @@
+"""Every question page: moving on, errors, changing answers, order, CSRF and starting again."""
+
+import pytest
+
+from decision_aid import flow
+from tests.conftest import TYPICAL_ANSWERS
+from tests.conftest import check_page
+
+QUESTION_STEPS = [step for step in flow.STEPS if step.is_question]
+
+
+def answers_in_session(client):
+    with client.session_transaction() as session:
+        return dict(session.get("answers", {}))
+
+
+def seed_answers(client, answers):
+    with client.session_transaction() as session:
+        session["answers"] = dict(answers)
+
+
+def answers_before(step):
+    """Typical answers to every question that comes before `step`."""
+    names = []
+    for earlier in flow.STEPS:
+        if earlier is step:
+            break
+        names += earlier.fields
+    return {name: TYPICAL_ANSWERS[name] for name in names}
+
+
+def test_start_page(get_page):
+    page = get_page("/")
+    assert page.h1 == "Lenalidomide maintenance after a stem cell transplant"
+    start = page.select_one("a.button--start")
+    assert start.get_text(strip=True) == "Start now"
+    assert start["href"] == "/" + flow.STEPS[0].slug
+    assert "does not replace talking with your care team" in page.text
+    assert "about 15 minutes" in page.text
+    assert "not on our server" in page.text
+
+
+@pytest.mark.parametrize("step", QUESTION_STEPS, ids=lambda step: step.slug)
+def test_question_page_follows_the_question_pattern(client, step):
+    seed_answers(client, answers_before(step))
+    page = check_page(client.get(f"/{step.slug}"))
+    legend_heading = page.select_one("fieldset legend h1")
+    assert legend_heading is not None, "the question is the legend and the page heading"
+    assert page.select_one("a.back-link")
+    assert page.select_one("form[method=post][novalidate]")
+    assert page.select_one("button[type=submit]").get_text(strip=True) == "Continue"
+    assert page.select_one(".caption").get_text(strip=True) == "About you"
+    assert len(page.select("input[type=radio]")) >= 2
+    assert not page.select("[required]"), "browser validation is off (GOV.UK pattern)"
+
+
+@pytest.mark.parametrize("step", QUESTION_STEPS, ids=lambda step: step.slug)
+def test_valid_answer_moves_on_and_is_stored(client, journey, step):
+    earlier = answers_before(step)
+    seed_answers(client, earlier)
+    data = {name: TYPICAL_ANSWERS[name] for name in step.fields}
+    response = journey.answer(step.slug, data)
+    expected = flow.next_slug({**earlier, **data}, step)
+    assert response.location.endswith("/" + expected)
+    assert answers_in_session(client) == {**earlier, **data}
+
+
+@pytest.mark.parametrize("step", QUESTION_STEPS, ids=lambda step: step.slug)
+def test_missing_answer_shows_the_error_and_keeps_other_answers(client, journey, step):
+    earlier = answers_before(step)
+    seed_answers(client, earlier)
+    page = check_page(journey.answer(step.slug, {}))
+    assert page.title.startswith("Error: ")
+    summary = page.select_one(".error-summary")
+    assert summary.select_one("h2").get_text(strip=True) == "There is a problem"
+    link = summary.select_one("a")
+    field = step.fields[0]
+    assert link["href"] == f"#{field}-0"
+    assert page.select_one(f"#{field}-0") is not None, "the summary links to the first radio"
+    message = page.select_one(".error-message").get_text(" ", strip=True)
+    assert message == "Error: " + link.get_text(strip=True)
+    assert answers_in_session(client) == earlier
+
+
+def test_unknown_answer_code_is_an_error_not_a_crash(client, journey):
+    page = check_page(journey.answer("transplant", {"transplant": "<script>"}))
+    assert page.select_one(".error-summary")
+    assert answers_in_session(client) == {}
+
+
+def test_whole_journey_reaches_check_answers_and_summary(client, journey, get_page):
+    assert journey.answer_all() == "/check-answers"
+    page = get_page("/check-answers")
+    rows = page.select(".summary-list__row")
+    assert len(rows) == len(QUESTION_STEPS)
+    assert rows[0].select_one("dt").get_text(strip=True) == (
+        "Have you had a stem cell transplant using your own cells?"
+    )
+    assert rows[0].select_one(".summary-list__value").get_text(strip=True) == "Yes"
+    summary = get_page("/summary")
+    assert "Very good partial response" in summary.text
+    assert "Should I take lenalidomide maintenance after my stem cell transplant?" in summary.text
+
+
+def test_change_link_round_trip_returns_to_check_answers(client, journey, get_page):
+    journey.answer_all()
+    page = get_page("/check-answers")
+    change = page.select_one('a[href="/kidneys?change=1"]')
+    assert change is not None
+    question = get_page("/kidneys?change=1")
+    assert question.select_one("a.back-link")["href"] == "/check-answers"
+    assert question.select_one("#kidney-0").has_attr("checked") is False
+    assert question.select_one('input[value="no"]').has_attr("checked"), "current answer shown"
+    response = journey.answer("kidneys", {"kidney": "yes"}, change=True)
+    assert response.location == "/check-answers"
+    assert answers_in_session(client)["kidney"] == "yes"
+
+
+def test_change_that_adds_a_question_asks_it_then_returns(client, journey):
+    journey.answer_all({**TYPICAL_ANSWERS, "transplant": "not-yet"})
+    response = journey.answer("transplant", {"transplant": "yes"}, change=True)
+    assert response.location == "/transplant-when?change=1"
+    response = journey.answer("transplant-when", {"transplant_when": "under-3m"}, change=True)
+    assert response.location == "/response?change=1"
+
+
+def test_someone_outside_the_studies_is_told_and_can_go_on(client, journey, get_page):
+    answers = {**TYPICAL_ANSWERS, "transplant": "no", "age_group": "over-70"}
+    for slug in ["transplant", "age", "kidneys", "blood-clot", "pregnancy", "other-cancer"]:
+        step = flow.step_for(slug)
+        journey.answer(slug, {name: answers[name] for name in step.fields})
+    response = journey.answer("induction", {"induction_lenalidomide": "no"})
+    assert response.location == "/about-the-studies"
+    page = get_page("/about-the-studies")
+    assert "The studies only included people who had one" in page.text
+    assert "older than the age limits" in page.text
+    assert "You can still go on" in page.text
+    assert journey.answer("about-the-studies").location == "/check-answers"
+    assert get_page("/summary").h1 == "Your summary"
+
+
+@pytest.mark.parametrize("url", ["/kidneys", "/response", "/check-answers", "/summary"])
+def test_later_pages_redirect_to_the_first_unanswered_step(client, url):
+    response = client.get(url)
+    assert response.status_code in (302, 303)
+    assert response.location == "/transplant"
+
+
+def test_posting_a_later_step_with_a_fresh_session_is_refused(client, journey):
+    seed_answers(client, {"transplant": "yes"})
+    page = check_page(client.get("/transplant-when"))
+    response = client.post(
+        "/pregnancy", data={"csrf_token": page.csrf_token(), "pregnancy": "no"}
+    )
+    assert response.location == "/transplant-when"
+    assert "pregnancy" not in answers_in_session(client)
+
+
+def test_step_that_does_not_apply_redirects(client):
+    seed_answers(client, answers_before(flow.step_for("kidneys")) | {"transplant": "no"})
+    assert client.get("/response").location.startswith("/")
+    assert client.get("/response").location != "/response"
+
+
+def test_post_without_csrf_token_is_refused_with_the_answer_kept(client):
+    response = client.post("/transplant", data={"transplant": "no"})
+    page = check_page(response, status=400)
+    assert "timed out" in page.text
+    assert page.select_one('input[value="no"]').has_attr("checked")
+    assert answers_in_session(client) == {}
+    # The re-shown page carries a fresh token, so Continue now works.
+    retry = client.post("/transplant", data={"csrf_token": page.csrf_token(), "transplant": "no"})
+    assert retry.location == "/age"
+
+
+def test_csrf_failure_elsewhere_shows_the_plain_page(client):
+    page = check_page(client.post("/start-again"), status=400)
+    assert page.h1 == "Your page timed out"
+
+
+def test_start_again_clears_everything(client, journey):
+    journey.answer_all()
+    page = check_page(client.get("/summary"))
+    response = client.post("/start-again", data={"csrf_token": page.csrf_token()})
+    assert response.location == "/"
+    assert response.headers["Clear-Site-Data"] == '"cookies", "storage"'
+    assert answers_in_session(client) == {}
+    assert client.get("/summary").location == "/transplant"
+
+
+def test_answers_survive_closing_the_browser_for_seven_days(client, journey):
+    journey.answer("transplant", {"transplant": "yes"})
+    cookie = client.get_cookie("__Host-session")
+    assert cookie is not None
+    assert cookie.expires is not None, "a permanent cookie, not a browser-session cookie"
+    lifetime = cookie.expires.timestamp() - __import__("time").time()
+    assert 6.9 * 86400 < lifetime <= 7 * 86400
+
+
+def test_session_holds_only_short_codes(client, journey):
+    journey.answer_all()
+    for name, value in answers_in_session(client).items():
+        assert len(value) <= 20, (name, value)
