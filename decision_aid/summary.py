@@ -1,4 +1,6 @@
-"""Turn stored answer codes back into readable questions and answers."""
+"""Turn stored answer codes back into readable questions and answers, and build the summary."""
+
+from types import SimpleNamespace
 
 from decision_aid import flow
 from decision_aid import forms
@@ -18,3 +20,8 @@ def answer_rows(answers):
                 }
             )
     return rows
+
+
+def build(answers):
+    """Everything the summary page and the summary PDF show, from the stored answers."""
+    return SimpleNamespace(answer_rows=answer_rows(answers))

@@ -85,7 +85,7 @@ def summary_page():
     answers = stored.load()
     if flow.first_incomplete(answers):
         return redirect_to_first_incomplete(answers)
-    return render_template("summary.html", rows=summary.answer_rows(answers))
+    return render_template("summary.html", summary=summary.build(answers))
 
 
 @bp.route("/start-again", methods=("POST",))
