@@ -23,6 +23,9 @@ def record(step, form):
     if step.is_question:
         for name in step.fields:
             answers[name] = form[name].data
+            if step.keeps_first_answer:
+                # Later tries may change the answer; the knowledge score counts the first one.
+                answers.setdefault(flow.FIRST_TRY_PREFIX + name, form[name].data)
     else:
         answers["_seen"] = [*answers.get("_seen", ()), step.slug]
     save(answers)

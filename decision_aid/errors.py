@@ -64,10 +64,11 @@ def handle_csrf_error(error):
     """Re-show a timed-out question with the person's choice kept, or the plain 400 page."""
     current = flow.step_for((request.view_args or {}).get("slug", ""))
     if request.endpoint == "flow.step" and current is not None:
+        from decision_aid.views import build_form
         from decision_aid.views import render_step
 
         answers = stored.load()
         # Rebuild the form from what was posted (not saved), so nothing the person chose is lost.
-        form = current.form(formdata=request.form, meta={"csrf": False})
+        form = build_form(current, answers, formdata=request.form, meta={"csrf": False})
         return render_step(current, form, answers, request.args.get("change") == "1", timed_out=True)
     return error_page(400)

@@ -5,11 +5,24 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from decision_aid import content
+from decision_aid import doctor_questions
 from decision_aid import forms
+from decision_aid import notes
+from decision_aid import quiz
+from decision_aid import sure
+from decision_aid import values
 
 CHECK_ANSWERS = "check-answers"
+# The knowledge check keeps each first try under this prefix, beside the latest answer.
+FIRST_TRY_PREFIX = "first:"
 
 ABOUT_YOU = _l("About you")
+YOUR_OPTIONS = _l("Your options")
+WHAT_MATTERS = _l("What matters to you")
+UNDERSTANDING = _l("Check your understanding")
+HOW_YOU_FEEL = _l("How you feel about the decision")
+NEXT_STEPS = _l("Your next steps")
 
 
 def always(answers):
@@ -24,19 +37,7 @@ def had_transplant(answers):
 
 def outside_study_population(answers):
     """True when an answer places the person outside the people the studies included."""
-    return bool(population_notes(answers))
-
-
-def population_notes(answers):
-    """Codes for each way the person differs from the people in the studies."""
-    notes = []
-    if answers.get("transplant") in {"not-yet", "no", "not-sure"}:
-        notes.append("no-transplant-yet" if answers.get("transplant") == "not-yet" else "no-transplant")
-    if answers.get("age_group") == "over-70":
-        notes.append("over-age-limit")
-    if answers.get("response") == "worse":
-        notes.append("myeloma-worse")
-    return notes
+    return bool(notes.population_differences(answers))
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,10 @@ class Step:
     template: str = "question.html"
     applies: Callable[[dict], bool] = always
     section: object = ABOUT_YOU
-    heading: object = None  # pages to read have their own heading; questions use the field label
+    heading: object = None  # pages to read, and pages with several questions, have their own heading
+    intro: object = None
+    keeps_first_answer: bool = False  # the knowledge check scores the first try
+    context: Callable[..., dict] | None = None  # what a page to read shows: f(answers, step)
 
     @property
     def fields(self):
@@ -59,6 +63,28 @@ class Step:
     def is_question(self):
         """Whether the step asks something, rather than giving information to read."""
         return bool(self.fields)
+
+    def bound_form(self, answers, submitted=False, **form_options):
+        """The step's form filled with the saved answers (or with what was just posted)."""
+        saved = {name: answers[name] for name in self.fields if name in answers}
+        form = self.form(data=saved, **form_options)
+        if hasattr(form, "prepare"):
+            # Some questions depend on earlier answers or on the evidence (e.g. the checklist).
+            form.prepare(answers, submitted=submitted)
+        return form
+
+
+def read(slug, heading, section, **kwargs):
+    """A page to read, with a Continue button and nothing to answer."""
+    return Step(
+        slug,
+        forms.ContinueForm,
+        template=f"steps/{slug}.html",
+        heading=heading,
+        section=section,
+        context=content.CONTEXTS.get(slug),
+        **kwargs,
+    )
 
 
 STEPS = [
@@ -71,12 +97,48 @@ STEPS = [
     Step("pregnancy", forms.PregnancyForm),
     Step("other-cancer", forms.OtherCancerForm),
     Step("induction", forms.InductionForm),
+    read("about-the-studies", _l("How the studies match you"), ABOUT_YOU, applies=outside_study_population),
+    read("the-decision", _l("The decision you are making"), YOUR_OPTIONS),
+    read("what-taking-it-is-like", _l("What taking lenalidomide is like"), YOUR_OPTIONS),
+    read("the-numbers", _l("What happened to people in the studies"), YOUR_OPTIONS),
+    read("notes-for-you", _l("Things to talk about with your care team"), YOUR_OPTIONS),
     Step(
-        "about-the-studies",
-        forms.ContinueForm,
-        template="steps/about-the-studies.html",
-        applies=outside_study_population,
-        heading=_l("How the studies match you"),
+        "what-matters",
+        values.ValuesForm,
+        section=WHAT_MATTERS,
+        heading=_l("How much does each of these matter to you?"),
+        intro=_l("There are no right or wrong answers. People weigh these things in different ways."),
+    ),
+    read("what-matters-compared", _l("How the options compare on what matters to you"), WHAT_MATTERS),
+    *[
+        step
+        for question in quiz.QUESTIONS
+        for step in (
+            Step(question.slug, question.form, section=UNDERSTANDING, keeps_first_answer=True),
+            Step(
+                question.slug + "-answer",
+                forms.ContinueForm,
+                template="steps/knowledge-answer.html",
+                heading=_l("Your answer"),
+                section=UNDERSTANDING,
+                context=content.knowledge_answer,
+            ),
+        )
+    ],
+    Step(
+        "sure",
+        sure.SureForm,
+        section=HOW_YOU_FEEL,
+        heading=_l("How do you feel about the decision now?"),
+        intro=_l("Answer yes or no to each question."),
+    ),
+    read("sure-result", _l("What your answers suggest"), HOW_YOU_FEEL),
+    Step("leaning", forms.LeaningForm, section=HOW_YOU_FEEL),
+    Step(
+        "doctor-questions",
+        doctor_questions.DoctorQuestionsForm,
+        section=NEXT_STEPS,
+        heading=_l("Questions for your care team"),
     ),
 ]
 
@@ -146,7 +208,9 @@ def previous_slug(answers, current):
 def prune(answers):
     """Drop answers to steps that no longer apply, so stale answers never reach the summary."""
     while True:
-        keep = {name for step in applicable_steps(answers) for name in step.fields}
+        steps = applicable_steps(answers)
+        keep = {name for step in steps for name in step.fields}
+        keep |= {FIRST_TRY_PREFIX + name for step in steps if step.keeps_first_answer for name in step.fields}
         seen = [slug for slug in answers.get("_seen", ()) if step_applies(slug, answers)]
         pruned = {name: value for name, value in answers.items() if name in keep}
         if seen:

@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.fields import RadioField
 from wtforms.fields import SelectChoice
+from wtforms.fields import SelectMultipleField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import InputRequired
 
@@ -150,15 +151,6 @@ def answer_fields(form_class):
     return [name for _, name in sorted(unbound)]
 
 
-def choice_label(form_class, field_name, code):
-    """The label shown for a stored answer code, or None if the code is not a choice."""
-    field = getattr(form_class, field_name)
-    for choice in field.kwargs["choices"]:
-        if choice.value == code:
-            return choice.label
-    return None
-
-
 def error_links(form):
     """The error summary's entries: each field's first message, linked to its first input."""
     links = []
@@ -167,6 +159,20 @@ def error_links(form):
         if name == "csrf_token" or not messages:
             continue
         field = form[name]
-        first_input = f"{field.id}-0" if isinstance(field, RadioField) else field.id
+        has_options = isinstance(field, RadioField | SelectMultipleField)
+        first_input = f"{field.id}-0" if has_options else field.id
         links.append({"first_input_id": first_input, "message": messages[0]})
     return links
+
+
+class LeaningForm(FlaskForm):
+    leaning = radio(
+        _l("Which option are you leaning towards now?"),
+        [
+            SelectChoice("lenalidomide", _l("Lenalidomide maintenance")),
+            SelectChoice("no-maintenance", _l("No maintenance now")),
+            SelectChoice("not-sure", _l("I'm not sure yet")),
+        ],
+        _l("Select which option you are leaning towards, or that you are not sure yet"),
+        hint=_l("This is not a final decision. You can change your mind at any time"),
+    )

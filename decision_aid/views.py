@@ -37,12 +37,16 @@ def step(slug):
     if not flow.may_open(current, answers):
         return redirect_to_first_incomplete(answers)
     changing = request.args.get("change") == "1"
-    saved = {name: answers[name] for name in current.fields if name in answers}
-    form = current.form(data=saved)
+    form = build_form(current, answers)
     if form.validate_on_submit():
         answers = stored.record(current, form)
         return redirect(url_for_slug(flow.next_slug(answers, current, changing), changing))
     return render_step(current, form, answers, changing)
+
+
+def build_form(current, answers, **form_options):
+    """The step's form for this request, filled with saved or posted answers."""
+    return current.bound_form(answers, submitted=request.method == "POST", **form_options)
 
 
 def render_step(current, form, answers, changing, timed_out=False):
@@ -52,9 +56,7 @@ def render_step(current, form, answers, changing, timed_out=False):
     else:
         previous = flow.previous_slug(answers, current)
         back = url_for_slug(previous) if previous else url_for("pages.start")
-    context = {}
-    if current.slug == "about-the-studies":
-        context["population_notes"] = flow.population_notes(answers)
+    context = current.context(answers, current) if current.context else {}
     status = 400 if timed_out else 200
     return (
         render_template(

@@ -1,7 +1,9 @@
 """The journey's rules: which steps apply, what comes next, and which steps may be opened."""
 
 from decision_aid import flow
+from decision_aid import notes
 from tests.conftest import TYPICAL_ANSWERS
+from tests.conftest import complete_answers
 
 
 def slugs(steps):
@@ -32,18 +34,18 @@ def test_next_step_follows_the_order_of_applicable_steps():
 
 
 def test_last_step_leads_to_check_answers():
-    complete = dict(TYPICAL_ANSWERS)
+    complete = complete_answers()
     last = flow.applicable_steps(complete)[-1]
     assert flow.next_slug(complete, last) == flow.CHECK_ANSWERS
 
 
 def test_changing_an_answer_returns_to_check_answers():
-    complete = dict(TYPICAL_ANSWERS)
+    complete = complete_answers()
     assert flow.next_slug(complete, flow.step_for("kidneys"), changing=True) == flow.CHECK_ANSWERS
 
 
 def test_a_change_that_opens_a_new_question_asks_it_first():
-    answers = {**TYPICAL_ANSWERS, "age_group": "over-70"}
+    answers = {**complete_answers(), "age_group": "over-70"}
     # Being older than the studies' limit adds a page to read.
     assert flow.next_slug(answers, flow.step_for("age"), changing=True) == "about-the-studies"
 
@@ -56,23 +58,26 @@ def test_steps_cannot_be_opened_out_of_order():
 
 
 def test_first_incomplete_is_none_when_everything_is_answered():
-    assert flow.first_incomplete(dict(TYPICAL_ANSWERS)) is None
+    assert flow.first_incomplete(complete_answers()) is None
+    assert flow.first_incomplete(dict(TYPICAL_ANSWERS)).slug == "the-decision"
     assert flow.first_incomplete({}).slug == "transplant"
 
 
 def test_population_notes_name_each_difference_from_the_studies():
-    assert flow.population_notes(TYPICAL_ANSWERS) == []
-    notes = flow.population_notes({"transplant": "not-yet", "age_group": "over-70"})
-    assert notes == ["no-transplant-yet", "over-age-limit"]
-    assert flow.population_notes({"transplant": "yes", "response": "worse"}) == ["myeloma-worse"]
+    assert notes.population_differences(TYPICAL_ANSWERS) == []
+    found = notes.population_differences({"transplant": "not-yet", "age_group": "over-70"})
+    assert found == ["no-transplant-yet", "over-age-limit"]
+    assert notes.population_differences({"transplant": "yes", "response": "worse"}) == ["myeloma-worse"]
 
 
 def test_prune_drops_answers_to_steps_that_no_longer_apply():
     answers = {**TYPICAL_ANSWERS, "transplant": "no", "_seen": ["about-the-studies"]}
+    answers["first:quiz_number"] = "39"
     pruned = flow.prune(answers)
     assert "transplant_when" not in pruned
     assert "response" not in pruned
     assert pruned["_seen"] == ["about-the-studies"]
+    assert pruned["first:quiz_number"] == "39", "first tries of the knowledge check are kept"
     # Back inside the studies' population, the page about the differences no longer applies.
     assert "_seen" not in flow.prune({**TYPICAL_ANSWERS, "_seen": ["about-the-studies"]})
 

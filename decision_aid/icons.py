@@ -1,0 +1,260 @@
+"""Layout of 100-person icon arrays as compound SVG paths; the markup is templates/components/icon_array.html.
+
+DECISION-AID-STANDARDS.md: R3 one grouped block, row-major from the top-left; R4/A5 extra people in their
+own colour *and* pattern; R11 human-shaped icons; R12/A4 whole icons adding up to the denominator; R13/A6
+every role survives black-and-white printing; R8 the uncertainty range drawn inside the array.
+Each category is ONE ``<path>`` with all its people (head + body subpaths, absolute coordinates): WeasyPrint
+draws that much faster than one element per person (SECURITY-PERFORMANCE.md 5.2; bench/icons_pdf.py).
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Geometry in viewBox units (1 unit = 1 CSS px at the default size).
+CELL_WIDTH = 18  # one person and the gap to the next
+CELL_HEIGHT = 30
+MARGIN = 2  # room round the grid so the range outline is never clipped
+PERSON_OFFSET = (3, 2.5)  # where the 12 x 26 person sits inside its cell
+PERSON_TORSO = (2.6, 10.2, 9.4, 17.4)  # a box that is always painted, relative to the person origin
+HATCH_SIZE = 6  # pattern tile of the "extra" hatching
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one role is painted. ``pattern`` names its black-and-white look, unique within an array;
+    "hatch" is ``colour`` diagonal stripes on ``tint`` (an SVG <pattern>), the others are solid fills."""
+
+    role: str
+    colour: str
+    pattern: str  # "dark", "mid", "light" or "hatch"
+    tint: str = "#ffffff"
+    stroke: str | None = None
+
+
+# Fixed palette by role; each role has its own black-and-white look (R13, A6). Contrast with white
+# (WCAG 1.4.11, >= 3:1 for all but "rest"): anyway 11.5:1, same 4.5:1, extra 5.2:1. Grey (Rec. 601 luma):
+# anyway 54, same 110, extra stripes 99 on 232 (mean about 165, high local variance), rest 208.
+PALETTE = {
+    "anyway": Style("anyway", "#1f3a5f", "dark"),  # the outcome anyway, with or without lenalidomide
+    # extra people because of lenalidomide: orange stripes on a pale tint, outlined in orange (shape kept)
+    "extra": Style("extra", "#b94a00", "hatch", tint="#fbe3d0", stroke="#b94a00"),
+    "rest": Style("rest", "#c9d2dc", "light"),  # the rest of the 100
+    "same": Style("same", "#3f7f8f", "mid"),  # "no clear difference" arrays: the outcome with either option
+}
+# One tile of the hatching: a 45-degree band of stripes, half the area; tiles join seamlessly.
+HATCH_PATH = "M0,0H3L0,3ZM6,0V3L3,6H0Z"  # in a HATCH_SIZE tile
+
+
+@dataclass(frozen=True)
+class Category:
+    """One group of people. ``label`` is the legend text, already holding the count (may be lazy)."""
+
+    key: str
+    count: int
+    label: object
+    role: str = ""  # defaults to ``key``
+
+    def __post_init__(self):
+        if not self.role:
+            object.__setattr__(self, "role", self.key)
+        if self.role not in PALETTE:
+            raise ValueError(f"unknown icon role {self.role!r}; use one of {sorted(PALETTE)}")
+
+    @property
+    def style(self):
+        return PALETTE[self.role]
+
+
+@dataclass(frozen=True)
+class PlacedCategory:
+    """A category placed in the grid: people ``start`` .. ``stop - 1`` in row-major order."""
+
+    key: str
+    count: int
+    label: object
+    role: str
+    style: Style
+    start: int
+    path: str  # compound path data; "" when count is 0
+
+    @property
+    def stop(self):
+        return self.start + self.count
+
+
+@dataclass(frozen=True)
+class Range:
+    """The "could be" overlay: people ``low`` .. ``high - 1`` (the true number lies from low to high)."""
+
+    low: int
+    high: int
+    path: str  # outline of the block of uncertain people (stroke only)
+    colour: str = "#000000"
+    width: float = 1.6
+    dash: str = "4 2.5"
+
+
+@dataclass(frozen=True)
+class IconArray:
+    """The laid-out array: sizes in viewBox units, placed categories, optional range overlay."""
+
+    total: int
+    columns: int
+    rows: int
+    categories: tuple  # of PlacedCategory, in drawing order
+    uncertainty: Range | None = None
+    hatch_size = HATCH_SIZE
+    hatch_path = HATCH_PATH
+    cell_width = CELL_WIDTH
+    cell_height = CELL_HEIGHT
+
+    @property
+    def width(self):
+        return self.columns * CELL_WIDTH + 2 * MARGIN
+
+    @property
+    def height(self):
+        return self.rows * CELL_HEIGHT + 2 * MARGIN
+
+    @property
+    def view_box(self):
+        return f"0 0 {self.width} {self.height}"
+
+    @property
+    def swatch_path(self):
+        """One person in a CELL_WIDTH x CELL_HEIGHT box, for legend swatches."""
+        return person_path(*PERSON_OFFSET)
+
+    @property
+    def extra(self):
+        """The category with role "extra", or None."""
+        return next((c for c in self.categories if c.role == "extra"), None)
+
+    def cell_origin(self, index):
+        """Top-left corner (viewBox units) of person ``index``'s cell."""
+        row, col = divmod(index, self.columns)
+        return MARGIN + col * CELL_WIDTH, MARGIN + row * CELL_HEIGHT
+
+    def torso_box(self, index):
+        """A box (x0, y0, x1, y1) inside person ``index`` that is always painted (for pixel tests)."""
+        x, y = (o + d for o, d in zip(self.cell_origin(index), PERSON_OFFSET, strict=True))
+        return x + PERSON_TORSO[0], y + PERSON_TORSO[1], x + PERSON_TORSO[2], y + PERSON_TORSO[3]
+
+
+def _n(value):
+    """A coordinate rounded to 1 decimal, without a trailing ".0"."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+# One "restroom" person in a 12 x 26 box, relative to its top-left corner. Curves are cubic/quadratic
+# Beziers, not arcs: WeasyPrint turns every arc into Beziers through matrix maths, which made the paths
+# about 1.5x slower to draw. Head: a circle of radius 3.6 from two cubic halves (error < 2% of r).
+# Body: rounded shoulders, arms split from the torso by a slit, two legs.
+PERSON = (
+    ("M", 2.4, 3.6), ("C", 2.4, -1.2, 9.6, -1.2, 9.6, 3.6), ("C", 9.6, 8.4, 2.4, 8.4, 2.4, 3.6), ("Z",),
+    ("M", 0, 11), ("Q", 0, 8.4, 2.6, 8.4), ("H", 9.4), ("Q", 12, 8.4, 12, 11), ("V", 18), ("H", 10.3),
+    ("V", 12.4), ("H", 9.6), ("V", 26), ("H", 6.6), ("V", 18.4), ("H", 5.4), ("V", 26), ("H", 2.4),
+    ("V", 12.4), ("H", 1.7), ("V", 18), ("H", 0), ("Z",),
+)  # fmt: skip
+
+
+def person_path(x, y):
+    """Path data (absolute coordinates) for one person whose box starts at (x, y): head and body."""
+    parts = []
+    for command, *values in PERSON:
+        if command == "H":
+            parts.append(f"H{_n(x + values[0])}")
+        elif command == "V":
+            parts.append(f"V{_n(y + values[0])}")
+        else:
+            pairs = (f"{_n(x + values[i])},{_n(y + values[i + 1])}" for i in range(0, len(values), 2))
+            parts.append(command + " ".join(pairs))
+    return "".join(parts)
+
+
+@lru_cache(maxsize=64)
+def _people_path(columns, start, stop):
+    dx, dy = MARGIN + PERSON_OFFSET[0], MARGIN + PERSON_OFFSET[1]
+    cells = (divmod(index, columns) for index in range(start, stop))
+    return "".join(person_path(dx + col * CELL_WIDTH, dy + row * CELL_HEIGHT) for row, col in cells)
+
+
+def _range_path(columns, low, high):
+    """Outline of the cells low .. high-1 (a row-major run): a rectangle, two, or a staircase polygon."""
+    if high <= low:
+        return ""
+    w, h, m = CELL_WIDTH, CELL_HEIGHT, MARGIN
+    (r0, c0), (r1, c1) = divmod(low, columns), divmod(high - 1, columns)
+
+    def box(row, first, last):
+        x0, x1, y0, y1 = m + first * w, m + (last + 1) * w, m + row * h, m + (row + 1) * h
+        return f"M{_n(x0)},{_n(y0)}H{_n(x1)}V{_n(y1)}H{_n(x0)}Z"
+
+    if r0 == r1:
+        return box(r0, c0, c1)
+    if r1 == r0 + 1 and c1 < c0:  # two pieces that do not share an edge
+        return box(r0, c0, columns - 1) + box(r1, 0, c1)
+    # staircase: from the first cell's top-left corner clockwise round the run
+    xs, ys = (m + c0 * w, m + columns * w, m + (c1 + 1) * w, m), (m + r0 * h, m + (r0 + 1) * h)
+    ye = (m + r1 * h, m + (r1 + 1) * h)
+    points = [(xs[0], ys[0]), (xs[1], ys[0]), (xs[1], ye[0]), (xs[2], ye[0]), (xs[2], ye[1]), (xs[3], ye[1])]
+    points += [(xs[3], ys[1]), (xs[0], ys[1])]
+    unique = [p for i, p in enumerate(points) if p != points[i - 1]]
+    return "M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in unique) + "Z"
+
+
+def _whole(value, name, minimum=0):
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ValueError(f"{name} must be a whole number >= {minimum}, not {value!r}")
+    return value
+
+
+def _check_counts(categories, total):
+    if not categories:
+        raise ValueError("an icon array needs at least one category")
+    keys = [c.key for c in categories]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"category keys repeat: {keys}")
+    for c in categories:
+        _whole(c.count, f"count of {c.key!r}")
+    patterns = [c.style.pattern for c in categories]
+    if len(set(patterns)) != len(patterns):
+        raise ValueError(f"two categories would look the same in black and white: {patterns}")
+    counted = sum(c.count for c in categories)
+    if counted != total:
+        raise ValueError(f"counts add up to {counted}, not {total}")
+
+
+def _check_range(uncertainty, categories, total):
+    low, high = (_whole(v, "each end of the range") for v in uncertainty)
+    if not low <= high <= total:
+        raise ValueError(f"range {low}-{high} must lie within 0-{total} with low <= high")
+    boundaries = [sum(c.count for c in categories[: i + 1]) for i in range(len(categories) - 1)]
+    if not any(low <= b <= high for b in boundaries):
+        raise ValueError(f"range {low}-{high} contains no group boundary (boundaries: {boundaries})")
+    return low, high
+
+
+def layout(categories, total=100, columns=10, uncertainty=None):
+    """Place ``categories`` (in order) as one grouped block, row by row from the top-left.
+
+    ``uncertainty`` is an optional (low, high) range, in people, for the boundary after the
+    first group(s) of interest; people low .. high-1 get the "could be" outline.
+    Raises ValueError when counts are negative or do not add up to ``total``.
+    """
+    _whole(total, "total", 1)
+    _whole(columns, "columns", 1)
+    categories = tuple(categories)
+    _check_counts(categories, total)
+    placed, start = [], 0
+    for c in categories:
+        path = _people_path(columns, start, start + c.count)
+        placed.append(PlacedCategory(c.key, c.count, c.label, c.role, c.style, start, path))
+        start += c.count
+    overlay = None
+    if uncertainty is not None:
+        low, high = _check_range(uncertainty, categories, total)
+        overlay = Range(low, high, _range_path(columns, low, high))
+    rows = -(-total // columns)
+    return IconArray(total, columns, rows, tuple(placed), overlay)

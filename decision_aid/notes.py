@@ -1,0 +1,124 @@
+"""Notes for people like you: what each situation answer means for the evidence, and what to ask.
+
+These never give a personal risk number: the studies do not support one.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note for people with a particular answer."""
+
+    code: str
+    title: object
+    meaning: object
+    ask: object
+    applies: object
+
+
+NOTES = [
+    Note(
+        "age",
+        _l("Your age"),
+        _l(
+            "The main studies had age limits, and you are older than them. We do not know if older people "
+            "gain as much, or have more side effects."
+        ),
+        _l("What do we know about maintenance for people my age?"),
+        lambda answers: answers.get("age_group") == "over-70",
+    ),
+    Note(
+        "kidneys",
+        _l("Your kidneys"),
+        _l(
+            "The kidneys clear lenalidomide from the body, so kidney problems can mean a lower dose. The "
+            "studies only included people whose kidneys worked fairly well."
+        ),
+        _l("Would my kidneys change the dose, or how safe lenalidomide is for me?"),
+        lambda answers: answers.get("kidney") in {"yes", "not-sure"},
+    ),
+    Note(
+        "blood-clot",
+        _l("Blood clots"),
+        _l(
+            "Lenalidomide raises the chance of blood clots. A past clot may matter when your team decides "
+            "whether you need a blood thinner."
+        ),
+        _l("Would I need a blood thinner, and which one?"),
+        lambda answers: answers.get("blood_clot") in {"yes", "not-sure"},
+    ),
+    Note(
+        "pregnancy",
+        _l("Pregnancy"),
+        _l(
+            "Lenalidomide can cause serious harm to an unborn baby. If you or a partner could become "
+            "pregnant, a strict pregnancy-prevention programme applies to you both."
+        ),
+        _l("What would the pregnancy-prevention programme mean for me and my partner?"),
+        lambda answers: answers.get("pregnancy") in {"yes", "not-sure"},
+    ),
+    Note(
+        "myeloma-worse",
+        _l("Your myeloma got worse"),
+        _l(
+            "The studies only included people whose myeloma had not got worse after the transplant. Their "
+            "numbers may not apply to you."
+        ),
+        _l("Is maintenance still the right question for me, or do I need a different treatment?"),
+        lambda answers: answers.get("response") == "worse",
+    ),
+    Note(
+        "other-cancer",
+        _l("A previous cancer"),
+        _l(
+            "Lenalidomide raises the chance of a second cancer. We do not know how a past cancer changes "
+            "that for one person."
+        ),
+        _l("Does my past cancer change my chance of a second cancer with lenalidomide?"),
+        lambda answers: answers.get("other_cancer") in {"yes", "not-sure"},
+    ),
+    Note(
+        "induction",
+        _l("Lenalidomide before your transplant"),
+        _l(
+            "In the CALGB study, some people had taken lenalidomide before their transplant. The study "
+            "looked at them as a group, but it could not say for sure if maintenance works differently for"
+            " them."
+        ),
+        _l("Does having had lenalidomide before change how well maintenance might work for me?"),
+        lambda answers: answers.get("induction_lenalidomide") in {"yes", "not-sure"},
+    ),
+    Note(
+        "no-transplant",
+        _l("Your transplant"),
+        _l(
+            "The numbers come from people who had already had a transplant using their own cells. If you "
+            "have not, they may not apply to you."
+        ),
+        _l("Does maintenance apply to me, and when would it start?"),
+        lambda answers: answers.get("transplant") in {"not-yet", "no", "not-sure"},
+    ),
+]
+
+
+def notes_for(answers):
+    """The notes that fit these answers, in a fixed order."""
+    return [note for note in NOTES if note.applies(answers)]
+
+
+def population_differences(answers):
+    """Codes for each way the person differs from the people in the studies."""
+    differences = []
+    transplant = answers.get("transplant")
+    if transplant == "not-yet":
+        differences.append("no-transplant-yet")
+    elif transplant in {"no", "not-sure"}:
+        differences.append("no-transplant")
+    if answers.get("age_group") == "over-70":
+        differences.append("over-age-limit")
+    if answers.get("response") == "worse":
+        differences.append("myeloma-worse")
+    return differences

@@ -1,0 +1,171 @@
+"""The numbers views: each outcome as two icon arrays (lenalidomide and no maintenance), with
+legends, sentences in both framings, a range, a certainty label and the source.
+
+Every figure comes from the evidence data; this module only decides how to draw it.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from decision_aid import icons
+
+# How to say "has the outcome" and "does not" for each outcome, in the legend and the sentences.
+OUTCOME_WORDS = {
+    "calgb_ttp": (
+        _l("were alive with their myeloma not worse"),
+        _l("had died or their myeloma had got worse"),
+    ),
+    "pfs": (_l("were alive with their myeloma not worse"), _l("had died or their myeloma had got worse")),
+    "os": (_l("were alive"), _l("had died")),
+    "spm_invasive": (_l("got a second, new cancer"), _l("did not")),
+    "spm_blood_before_progression": (
+        _l("got a new blood cancer before the myeloma got worse"),
+        _l("did not"),
+    ),
+    "spm_solid_before_progression": (
+        _l("got a new cancer in an organ before the myeloma got worse"),
+        _l("did not"),
+    ),
+    "neutropenia_g34": (_l("had a serious drop in white blood cells"), _l("did not")),
+    "stopped_ae": (_l("stopped their study capsules because of side effects"), _l("did not")),
+}
+# The main benefit and the main harm come first, side by side (DECISION-AID-STANDARDS "going beyond" 2).
+DISPLAY_ORDER = [
+    "calgb_ttp",
+    "pfs",
+    "spm_invasive",
+    "os",
+    "neutropenia_g34",
+    "stopped_ae",
+    "spm_blood_before_progression",
+    "spm_solid_before_progression",
+]
+
+
+def arm_name(arm, comparison_set):
+    """The option's name above its array; the control group's name says what it really got."""
+    if arm == "lenalidomide":
+        return _l("With lenalidomide")
+    return _l("With no maintenance (%(control)s)", control=comparison_set.control_label)
+
+
+@dataclass(frozen=True)
+class ArmView:
+    """One option's array for one outcome, with everything said beside it."""
+
+    arm: str
+    name: object
+    array: icons.IconArray
+    count: int
+    sentence: object  # both framings: "X in 100 ... ; 100 - X in 100 did not"
+    range_sentence: object | None
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    """One outcome drawn for both options at the same size and scale."""
+
+    comparison: object
+    arms: tuple
+    difference_sentence: object
+    element_id: str
+
+
+def _sentence(count, has, has_not):
+    # Both framings, every time (R6): the people who had the outcome and those who did not.
+    return _l(
+        "%(count)s in 100 people %(has)s. %(rest)s in 100 %(has_not)s.",
+        count=count,
+        has=has,
+        rest=100 - count,
+        has_not=has_not,
+    )
+
+
+def _range_sentence(per_100_range):
+    if per_100_range.low is None or per_100_range.high is None:
+        return _l("The study report gives no range for this number.")
+    return _l(
+        "The true number could be anywhere from %(low)s to %(high)s in 100 (%(basis)s).",
+        low=per_100_range.low,
+        high=per_100_range.high,
+        basis=per_100_range.label,
+    )
+
+
+def _categories(comparison, arm, has, has_not):
+    """The array's groups: incremental (anyway, extra, rest) when the options clearly differ."""
+    own = comparison.per_100[arm]
+    other = comparison.control_per_100
+    if arm == "lenalidomide" and comparison.clearly_differs and own > other:
+        extra = own - other
+        return [
+            icons.Category(
+                "anyway", other, _l("%(n)s people %(has)s, with or without lenalidomide", n=other, has=has)
+            ),
+            icons.Category(
+                "extra", extra, _l("%(n)s extra people %(has)s because of lenalidomide", n=extra, has=has)
+            ),
+            icons.Category("rest", 100 - own, _l("%(n)s people %(has_not)s", n=100 - own, has_not=has_not)),
+        ]
+    role = "anyway" if comparison.clearly_differs else "same"
+    return [
+        icons.Category(role, own, _l("%(n)s people %(has)s", n=own, has=has), role=role),
+        icons.Category("rest", 100 - own, _l("%(n)s people %(has_not)s", n=100 - own, has_not=has_not)),
+    ]
+
+
+def _uncertainty(per_100_range, count):
+    low, high = per_100_range.low, per_100_range.high
+    if low is None or high is None or not low <= count <= high:
+        return None
+    return (low, high)
+
+
+def outcome_view(comparison_set, comparison):
+    """Both options' arrays and words for one outcome of a comparison set."""
+    has, has_not = OUTCOME_WORDS[comparison.outcome_id]
+    arms = []
+    for arm in ("lenalidomide", "control"):
+        count = comparison.per_100[arm]
+        per_100_range = comparison.ranges[arm]
+        array = icons.layout(
+            _categories(comparison, arm, has, has_not),
+            uncertainty=_uncertainty(per_100_range, count),
+        )
+        arms.append(
+            ArmView(
+                arm=arm,
+                name=arm_name(arm, comparison_set),
+                array=array,
+                count=count,
+                sentence=_sentence(count, has, has_not),
+                range_sentence=_range_sentence(per_100_range),
+            )
+        )
+    return OutcomeView(
+        comparison=comparison,
+        arms=tuple(arms),
+        difference_sentence=difference_sentence(comparison, has),
+        element_id=f"{comparison_set.id}-{comparison.outcome_id}",
+    )
+
+
+def difference_sentence(comparison, has):
+    """The gist in absolute terms (R15), or "no clear difference" when the study found none."""
+    if not comparison.clearly_differs:
+        return _l("The study found no clear difference between the two groups.")
+    difference = comparison.lenalidomide_per_100 - comparison.control_per_100
+    if difference > 0:
+        return _l("So about %(n)s more people in 100 %(has)s with lenalidomide.", n=difference, has=has)
+    return _l("So about %(n)s fewer people in 100 %(has)s with lenalidomide.", n=-difference, has=has)
+
+
+def set_view(comparison_set):
+    """Every drawable outcome of a set: the main benefit and the main harm first."""
+    ordered = sorted(
+        comparison_set.drawable_outcomes,
+        key=lambda comparison: DISPLAY_ORDER.index(comparison.outcome_id),
+    )
+    return [outcome_view(comparison_set, comparison) for comparison in ordered]

@@ -1,0 +1,93 @@
+"""The two options, described with the same parts in the same order (IPDAS Q3 to Q6, C1)."""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+
+@dataclass(frozen=True)
+class Experience:
+    """What living with an option is like: in the body, in the mind, and day to day."""
+
+    physical: object
+    psychological: object
+    social: object
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option with its good points, downsides and what it is like."""
+
+    code: str
+    name: object
+    summary: object
+    benefits: tuple
+    harms: tuple
+    experience: Experience
+
+
+LENALIDOMIDE = Option(
+    code="lenalidomide",
+    name=_l("Lenalidomide maintenance"),
+    summary=_l(
+        "You take a lenalidomide capsule by mouth every day, starting a few months after the "
+        "transplant. You keep taking it for as long as it works and you can manage the side effects."
+    ),
+    benefits=(
+        _l("On average, the myeloma stays away for longer."),
+        _l(
+            "In one study, more people were alive after a few years. Another study found no clear difference."
+        ),
+        _l("You are doing something active to keep the myeloma away."),
+    ),
+    harms=(
+        _l("More people get a serious drop in white blood cells, which raises the risk of infection."),
+        _l("More people get a second, different cancer."),
+        _l("A higher chance of blood clots. Many people also take a blood thinner."),
+        _l("A capsule every day, regular blood tests and monthly prescription steps, often for years."),
+        _l("It can harm an unborn baby, so there is a strict pregnancy-prevention programme."),
+        _l("It can be costly, depending on your insurance or health service."),
+    ),
+    experience=Experience(
+        physical=_l(
+            "Tiredness, diarrhoea and rash are among the side effects people report most. Some people "
+            "need a lower dose or a break."
+        ),
+        psychological=_l(
+            "Some people feel reassured to be on treatment. Others feel worn down by years of pills and "
+            "tests."
+        ),
+        social=_l("Regular clinic visits and blood tests. Travel and daily plans fit around them."),
+    ),
+)
+
+NO_MAINTENANCE = Option(
+    code="no-maintenance",
+    name=_l("No maintenance now"),
+    summary=_l(
+        "You do not take a medicine to keep the myeloma away. You have regular check-ups and blood "
+        "tests. If the myeloma comes back, you and your team choose a treatment then."
+    ),
+    benefits=(
+        _l("No side effects from maintenance, and no extra risk of a second cancer from it."),
+        _l("A break from treatment after the transplant: no daily capsules."),
+        _l("No pregnancy-prevention programme, and no cost for the medicine."),
+    ),
+    harms=(
+        _l("On average, the myeloma comes back sooner."),
+        _l(
+            "In one study, fewer people were alive after a few years. Another study found no clear "
+            "difference."
+        ),
+        _l("When the myeloma comes back, you will need treatment again."),
+    ),
+    experience=Experience(
+        physical=_l("Time to recover from the transplant without side effects from another medicine."),
+        psychological=_l(
+            "Some people enjoy the break. Others worry more about the myeloma coming back between check-ups."
+        ),
+        social=_l("Fewer clinic visits and no monthly prescriptions, so daily life can feel more normal."),
+    ),
+)
+
+OPTIONS = {"lenalidomide": LENALIDOMIDE, "no_maintenance": NO_MAINTENANCE}

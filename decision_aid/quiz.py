@@ -1,0 +1,175 @@
+"""Check your understanding: questions with feedback, a retry, and a score from first tries.
+
+Numbers in the questions and explanations come from the evidence data at request time.
+"""
+
+from dataclasses import dataclass
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms.fields import RadioField
+from wtforms.fields import SelectChoice
+from wtforms.validators import InputRequired
+
+FEEDBACK_SUFFIX = "-answer"
+
+
+def calgb_set():
+    """The default comparison set (CALGB 100104, about 3 years), which the questions ask about."""
+    evidence = current_app.extensions["evidence"]
+    return evidence.comparison_set(evidence.default_set_id)
+
+
+def progression_free_numbers():
+    """People out of 100 alive with the myeloma not worse, and alive, in the CALGB set."""
+    calgb = calgb_set()
+    progression_free = calgb.outcome("calgb_ttp")
+    alive = calgb.outcome("os")
+    return {
+        "lenalidomide": progression_free.lenalidomide_per_100,
+        "control": progression_free.control_per_100,
+        "alive": alive.lenalidomide_per_100,
+        "years": calgb.horizon.years,
+    }
+
+
+def second_cancer_numbers():
+    """People out of 100 with a second cancer in each group of the CALGB set."""
+    second_cancer = calgb_set().outcome("spm_invasive")
+    return {"lenalidomide": second_cancer.lenalidomide_per_100, "control": second_cancer.control_per_100}
+
+
+@dataclass(frozen=True)
+class KnowledgeQuestion:
+    """One question: its page, wording, choices, the right answer and why."""
+
+    slug: str
+    field: str
+    question: object
+    error: object
+    choices: object  # a function returning SelectChoice items (numbers may come from evidence)
+    correct: object  # a function returning the right code
+    explanation: object  # a function returning the explanation
+
+    @property
+    def feedback_slug(self):
+        """The page that tells the person whether they were right."""
+        return self.slug + FEEDBACK_SUFFIX
+
+    @property
+    def form(self):
+        """A form class with this question as its one radio field."""
+        question = self
+
+        class KnowledgeForm(FlaskForm):
+            def prepare(self, answers, submitted):
+                """Fill in the choices, which may hold numbers from the evidence."""
+                self[question.field].choices = list(question.choices())
+
+        setattr(
+            KnowledgeForm,
+            self.field,
+            RadioField(self.question, choices=[], validators=[InputRequired(message=self.error)]),
+        )
+        return KnowledgeForm
+
+
+def _number_choices():
+    numbers = progression_free_numbers()
+    values = sorted({numbers["control"], numbers["lenalidomide"], numbers["alive"]})
+    return [SelectChoice(str(value), _l("About %(n)s out of 100", n=value)) for value in values]
+
+
+QUESTIONS = [
+    KnowledgeQuestion(
+        "check-main-effect",
+        "quiz_main_effect",
+        _l("In the studies, what did lenalidomide maintenance do?"),
+        _l("Select what lenalidomide maintenance did in the studies"),
+        lambda: [
+            SelectChoice("longer", _l("On average, it kept the myeloma away for longer")),
+            SelectChoice("cured", _l("It cured the myeloma")),
+            SelectChoice("nothing", _l("It made no difference")),
+        ],
+        lambda: "longer",
+        lambda: _l(
+            "On average, the myeloma took longer to come back with lenalidomide. It did not cure "
+            "the myeloma: in both groups, the myeloma came back for many people in time."
+        ),
+    ),
+    KnowledgeQuestion(
+        "check-number",
+        "quiz_number",
+        _l(
+            "In the CALGB study, out of 100 people who took lenalidomide, about how many were alive "
+            "with their myeloma not worse at the time the study measured?"
+        ),
+        _l("Select how many out of 100 people"),
+        _number_choices,
+        lambda: str(progression_free_numbers()["lenalidomide"]),
+        lambda: _l(
+            "About %(lenalidomide)s out of 100 people who took lenalidomide were alive with their "
+            "myeloma not worse about %(years)s years after the transplant. With a dummy pill, it was "
+            "about %(control)s out of 100.",
+            **progression_free_numbers(),
+        ),
+    ),
+    KnowledgeQuestion(
+        "check-second-cancer",
+        "quiz_second_cancer",
+        _l("What happened to the chance of getting a second, different cancer?"),
+        _l("Select what happened to the chance of a second cancer"),
+        lambda: [
+            SelectChoice("higher", _l("It was higher with lenalidomide")),
+            SelectChoice("lower", _l("It was lower with lenalidomide")),
+            SelectChoice("same", _l("It was the same in both groups")),
+        ],
+        lambda: "higher",
+        lambda: _l(
+            "It was higher with lenalidomide. In the CALGB study, about %(lenalidomide)s out of 100 "
+            "people who took lenalidomide got a second cancer, compared with about %(control)s out "
+            "of 100 with a dummy pill.",
+            **second_cancer_numbers(),
+        ),
+    ),
+    KnowledgeQuestion(
+        "check-right-choice",
+        "quiz_right_choice",
+        _l("Is lenalidomide maintenance the right choice for everyone after a transplant?"),
+        _l("Select whether lenalidomide maintenance is the right choice for everyone"),
+        lambda: [
+            SelectChoice("yes", _l("Yes, everyone should take it")),
+            SelectChoice("depends", _l("No, it depends on the person and what matters to them")),
+            SelectChoice("nobody", _l("No, nobody should take it")),
+        ],
+        lambda: "depends",
+        lambda: _l(
+            "There is no single right choice. Lenalidomide keeps the myeloma away for longer on "
+            "average, but it has side effects and risks. People weigh these in different ways."
+        ),
+    ),
+]
+
+QUESTIONS_BY_FEEDBACK_SLUG = {question.feedback_slug: question for question in QUESTIONS}
+
+
+def feedback(question, answers):
+    """Whether the latest answer is right, what was chosen, and the explanation."""
+    chosen = answers.get(question.field)
+    labels = {choice.value: choice.label for choice in question.choices()}
+    return {
+        "question": question,
+        "correct": chosen == question.correct(),
+        "chosen_label": labels.get(chosen),
+        "correct_label": labels[question.correct()],
+        "explanation": question.explanation(),
+    }
+
+
+def score(answers, first_try_prefix):
+    """How many questions were right at the first try, out of how many."""
+    right = sum(
+        1 for question in QUESTIONS if answers.get(first_try_prefix + question.field) == question.correct()
+    )
+    return {"right": right, "total": len(QUESTIONS)}

@@ -1,0 +1,109 @@
+"""What matters to you: factors from both options, rated, then compared with no verdict."""
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms.fields import SelectChoice
+
+from decision_aid.forms import radio
+
+LENALIDOMIDE = "lenalidomide"
+NO_MAINTENANCE = "no-maintenance"
+MIXED = "mixed"
+
+IMPORTANCE = [
+    SelectChoice("very", _l("Very important")),
+    SelectChoice("somewhat", _l("Somewhat important")),
+    SelectChoice("not", _l("Not important")),
+]
+
+
+@dataclass(frozen=True)
+class Factor:
+    """Something that may matter to a person, and which option does better on it."""
+
+    field: str
+    label: object
+    better_option: str
+    why: object
+
+
+# Alternating between the options so neither comes first every time (IPDAS: equal detail).
+FACTORS = [
+    Factor(
+        "value_time_before_return",
+        _l("More time before the myeloma comes back"),
+        LENALIDOMIDE,
+        _l("In the studies, the myeloma took longer to come back with lenalidomide."),
+    ),
+    Factor(
+        "value_second_cancer",
+        _l("A lower chance of getting a second, different cancer"),
+        NO_MAINTENANCE,
+        _l("In the studies, more people on lenalidomide got a second cancer."),
+    ),
+    Factor(
+        "value_living_longer",
+        _l("Living longer"),
+        MIXED,
+        _l("One study found more people alive with lenalidomide. Another found no clear difference."),
+    ),
+    Factor(
+        "value_side_effects",
+        _l("Avoiding side effects such as low blood counts, tiredness and diarrhoea"),
+        NO_MAINTENANCE,
+        _l("Lenalidomide causes side effects. Without maintenance there are none from it."),
+    ),
+    Factor(
+        "value_doing_something",
+        _l("Doing something active now to keep the myeloma away"),
+        LENALIDOMIDE,
+        _l("Maintenance is an active treatment. Without it, you have regular check-ups instead."),
+    ),
+    Factor(
+        "value_no_daily_pills",
+        _l("A break from treatment: no daily capsules, and no monthly prescription steps"),
+        NO_MAINTENANCE,
+        _l("Lenalidomide means a capsule every day, regular blood tests and monthly prescriptions."),
+    ),
+    Factor(
+        "value_cost",
+        _l("The cost to you of the medicine"),
+        NO_MAINTENANCE,
+        _l("Lenalidomide can be costly, depending on your insurance or health service."),
+    ),
+]
+
+OPTION_NAMES = {
+    LENALIDOMIDE: _l("Lenalidomide maintenance"),
+    NO_MAINTENANCE: _l("No maintenance now"),
+    MIXED: _l("The studies do not agree"),
+}
+
+
+def _importance_field(factor):
+    return radio(
+        factor.label,
+        IMPORTANCE,
+        _l("Select how important this is to you: %(factor)s", factor=factor.label),
+    )
+
+
+ValuesForm = type(
+    "ValuesForm",
+    (FlaskForm,),
+    {factor.field: _importance_field(factor) for factor in FACTORS},
+)
+
+
+def comparison_rows(answers):
+    """The factors rated very important (or somewhat, if none are), with the better option."""
+    for level in ("very", "somewhat"):
+        chosen = [factor for factor in FACTORS if answers.get(factor.field) == level]
+        if chosen:
+            return [
+                {"factor": factor.label, "better": OPTION_NAMES[factor.better_option], "why": factor.why}
+                for factor in chosen
+            ], level
+    return [], None

@@ -1,0 +1,428 @@
+"""Icon-array layout and markup (A4 integrity, A5 incremental format, A6 black and white, A7 alt text).
+
+Layout properties run under hypothesis; the markup is rendered from templates/components/icon_array.html with
+a plain Jinja environment (as Flask would: autoescape on, gettext installed) and parsed with BeautifulSoup.
+"""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+from jinja2 import Environment
+from jinja2 import FileSystemLoader
+
+from decision_aid import icons
+from decision_aid.icons import PALETTE
+from decision_aid.icons import Category
+from decision_aid.icons import layout
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+ROLES = ("anyway", "extra", "rest", "same")
+HEAD_TO_BODY = (-2.4, 7.4)  # body subpath start minus head subpath start, in person_path()
+# No database: hypothesis must not write into the working tree.
+PROPERTY = settings(max_examples=60, deadline=None, database=None)
+
+
+def make_env(gettext=None):
+    env = Environment(loader=FileSystemLoader(TEMPLATES), extensions=["jinja2.ext.i18n"], autoescape=True)
+    if gettext is None:
+        env.install_null_translations(newstyle=True)
+    else:
+        env.install_gettext_callables(gettext, lambda s, p, n: s if n == 1 else p, newstyle=True)
+    return env
+
+
+MACROS = make_env().get_template("components/icon_array.html").module
+
+
+def benefit(uncertainty=(59, 73)):
+    return layout(
+        [
+            Category("anyway", 39, "39 people progression-free anyway"),
+            Category("extra", 27, "27 extra people progression-free because of lenalidomide"),
+            Category("rest", 34, "34 people whose myeloma got worse"),
+        ],
+        uncertainty=uncertainty,
+    )
+
+
+def harm():
+    return layout(
+        [
+            Category("anyway", 3, "3 people get a second cancer anyway"),
+            Category("extra", 5, "5 extra people get a second cancer because of lenalidomide"),
+            Category("rest", 92, "92 people do not get a second cancer"),
+        ]
+    )
+
+
+def soup(markup):
+    return BeautifulSoup(str(markup), "html.parser")
+
+
+def subpath_starts(d):
+    """(x, y) of every "M" in a path."""
+    return [(float(x), float(y)) for x, y in re.findall(r"M(-?[\d.]+),(-?[\d.]+)", d)]
+
+
+def drawn_indices(d, columns):
+    """Grid positions of the people in a compound path, recomputed from its coordinates."""
+    starts = subpath_starts(d)
+    assert len(starts) % 2 == 0, "each person is a head and a body"
+    found = []
+    for (hx, hy), (bx, by) in zip(starts[::2], starts[1::2], strict=True):
+        assert (round(bx - hx, 1), round(by - hy, 1)) == HEAD_TO_BODY
+        x, y = bx - icons.PERSON_OFFSET[0] - icons.MARGIN, hy - 3.6 - icons.PERSON_OFFSET[1] - icons.MARGIN
+        col, row = x / icons.CELL_WIDTH, y / icons.CELL_HEIGHT
+        assert col == pytest.approx(round(col), abs=1e-6) and row == pytest.approx(round(row), abs=1e-6)
+        found.append(round(row) * columns + round(col))
+    return found
+
+
+def polygons(d):
+    """Absolute M/L/H/V/Z path data as lists of vertices."""
+    shapes, x, y = [], 0.0, 0.0
+    for command, args in re.findall(r"([MLHVZ])([^MLHVZ]*)", d):
+        numbers = [float(n) for n in re.findall(r"-?[\d.]+", args)]
+        if command == "M":
+            x, y = numbers
+            shapes.append([(x, y)])
+        elif command == "L":
+            x, y = numbers
+        elif command == "H":
+            x = numbers[0]
+        elif command == "V":
+            y = numbers[0]
+        if command in "LHV":
+            shapes[-1].append((x, y))
+    return shapes
+
+
+def inside(point, shapes):
+    """Even-odd ray casting over all polygons."""
+    px, py = point
+    hits = 0
+    for shape in shapes:
+        for (x0, y0), (x1, y1) in zip(shape, shape[1:] + shape[:1], strict=True):
+            if (y0 > py) != (y1 > py) and px < x0 + (py - y0) * (x1 - x0) / (y1 - y0):
+                hits += 1
+    return hits % 2 == 1
+
+
+@st.composite
+def partitions(draw, total=100):
+    """1-4 categories in a random order of distinct roles, with non-negative counts adding up to total."""
+    size = draw(st.integers(1, 4))
+    roles = draw(st.permutations(ROLES))[:size]
+    cuts = sorted(draw(st.lists(st.integers(0, total), min_size=size - 1, max_size=size - 1)))
+    counts = [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+    return [Category(role, n, f"{n} people: {role}") for role, n in zip(roles, counts, strict=True)]
+
+
+# --- layout ----------------------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(partitions())
+def test_layout_draws_every_person_once_as_one_grouped_block(categories):
+    array = layout(categories)
+    assert (array.total, array.columns, array.rows) == (100, 10, 10)
+    drawn, expected_start = [], 0
+    for placed, category in zip(array.categories, categories, strict=True):
+        assert (placed.key, placed.count, placed.start) == (category.key, category.count, expected_start)
+        positions = drawn_indices(placed.path, array.columns)
+        # a contiguous run in row-major order, starting where the previous category ended
+        assert positions == list(range(expected_start, expected_start + category.count))
+        drawn += positions
+        expected_start += category.count
+    assert sorted(drawn) == list(range(100))
+
+
+@PROPERTY
+@given(partitions())
+def test_markup_counts_match_icons_legend_and_title(categories):
+    array = layout(categories)
+    title = "Out of 100 people: " + ", ".join(f"{c.count} {c.key}" for c in categories)
+    page = soup(MACROS.icon_array(array, "prop", title) + MACROS.icon_legend(array, "prop"))
+    svg = page.find("svg", attrs={"role": "img"})
+    groups = svg.find_all(attrs={"data-category": True})
+    assert [g["data-category"] for g in groups] == [c.key for c in categories]
+    assert sum(int(g["data-count"]) for g in groups) == int(svg["data-total"]) == 100
+    for group, category in zip(groups, categories, strict=True):
+        paths = group.find_all("path")
+        assert len(paths) == (1 if category.count else 0)
+        drawn = len(subpath_starts(paths[0]["d"])) // 2 if paths else 0
+        assert int(group["data-count"]) == drawn == category.count
+        item = page.find("li", attrs={"data-legend-category": category.key})
+        assert int(item["data-count"]) == category.count
+        assert re.search(rf"(?<!\d){category.count}(?!\d)", item.get_text())
+        assert f"{category.count} {category.key}" in svg.title.get_text()
+
+
+@st.composite
+def bad_counts(draw):
+    counts = draw(st.lists(st.integers(-5, 100), min_size=1, max_size=3))
+    if sum(counts) == 100 and min(counts) >= 0:
+        counts.append(draw(st.integers(1, 50)))
+    return counts
+
+
+@PROPERTY
+@given(bad_counts())
+def test_counts_that_do_not_add_up_or_are_negative_raise(counts):
+    with pytest.raises(ValueError):
+        layout([Category(role, n, "x") for role, n in zip(ROLES, counts, strict=False)])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"total": 0}, "total"),
+        ({"columns": 0}, "columns"),
+        ({"uncertainty": (80, 90)}, "no group boundary"),
+        ({"uncertainty": (70, 60)}, "low <= high"),
+        ({"uncertainty": (59, 101)}, "within"),
+        ({"uncertainty": (66, 66)}, None),
+        ({"uncertainty": (59.5, 73)}, "whole number"),
+        ({"uncertainty": (-1, 73)}, "whole number"),
+    ],
+)
+def test_bad_arguments_raise_and_an_empty_range_is_allowed(kwargs, message):
+    categories = [Category("anyway", 39, "a"), Category("extra", 27, "b"), Category("rest", 34, "c")]
+    if message is None:  # an empty range is allowed: no outline, but the numbers stay in the markup
+        array = layout(categories, **kwargs)
+        overlay = soup(MACROS.icon_array(array, "e", "t")).find("g", class_="range")
+        assert overlay["data-range-low"] == overlay["data-range-high"] == "66" and not overlay.find("path")
+        return
+    with pytest.raises(ValueError, match=message):
+        layout(categories, **kwargs)
+
+
+def test_categories_must_be_distinct_and_known():
+    with pytest.raises(ValueError, match="unknown icon role"):
+        Category("benefit", 10, "x")
+    with pytest.raises(ValueError, match="repeat"):
+        layout([Category("rest", 50, "a"), Category("rest", 50, "b")])
+    with pytest.raises(ValueError, match="black and white"):
+        layout([Category("rest", 50, "a"), Category("others", 50, "b", role="rest")])
+    with pytest.raises(ValueError, match="whole number"):
+        layout([Category("anyway", 50.0, "a"), Category("rest", 50, "b")])
+    with pytest.raises(ValueError, match="at least one"):
+        layout([])
+
+
+@PROPERTY
+@given(partitions(), st.data())
+def test_range_outline_encloses_exactly_the_could_be_people(categories, data):
+    boundaries = [sum(c.count for c in categories[: i + 1]) for i in range(len(categories) - 1)]
+    if not boundaries:
+        with pytest.raises(ValueError):
+            layout(categories, uncertainty=(0, 100))
+        return
+    boundary = data.draw(st.sampled_from(boundaries))
+    low, high = data.draw(st.integers(0, boundary)), data.draw(st.integers(boundary, 100))
+    array = layout(categories, uncertainty=(low, high))
+    assert (array.uncertainty.low, array.uncertainty.high) == (low, high)
+    shapes = polygons(array.uncertainty.path)
+    outlined = set()
+    for index in range(100):
+        x, y = array.cell_origin(index)
+        if inside((x + icons.CELL_WIDTH / 2, y + icons.CELL_HEIGHT / 2), shapes):
+            outlined.add(index)
+    assert outlined == set(range(low, high))
+    assert len(shapes) <= 2
+
+
+def test_example_numbers_and_range():
+    array = benefit()
+    assert [(c.key, c.start, c.count) for c in array.categories] == [
+        ("anyway", 0, 39),
+        ("extra", 39, 27),
+        ("rest", 66, 34),
+    ]
+    assert array.extra.key == "extra"
+    assert (array.width, array.height) == (184, 304)
+    assert array.view_box == "0 0 184 304"
+    # the 60th to the 73rd person may or may not be progression-free
+    assert array.uncertainty.path == "M164,152L182,152L182,212L56,212L56,242L2,242L2,182L164,182Z"
+
+
+def test_paths_are_compact():
+    d = benefit().categories[0].path
+    assert not re.search(r"\d\.\d\d", d), "coordinates are rounded to 1 decimal"
+    assert not re.search(r"\.0(?!\d)", d), "no trailing .0"
+    assert len(d) / 39 < 200
+
+
+# --- palette (A6, WCAG 1.4.11) --------------------------------------------------------------------
+
+
+def channel(value):
+    value /= 255
+    return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def rgb(colour):
+    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
+def contrast_with_white(colour):
+    r, g, b = (channel(v) for v in rgb(colour))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def grey(colour):
+    r, g, b = rgb(colour)
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def test_palette_contrast_and_grey_levels():
+    for role, style in PALETTE.items():
+        assert style.role == role
+        if role != "rest":
+            assert contrast_with_white(style.colour) >= 3, role
+    assert PALETTE["extra"].pattern == "hatch" and PALETTE["extra"].stroke == PALETTE["extra"].colour
+    assert len({style.pattern for style in PALETTE.values()}) == len(PALETTE)
+    # solid fills are far apart in grey; the hatch differs from them by its stripes (checked in pixels)
+    solid = sorted(grey(s.colour) for s in PALETTE.values() if s.pattern != "hatch")
+    assert min(b - a for a, b in zip(solid, solid[1:], strict=False)) >= 40
+    extra = PALETTE["extra"]
+    assert grey(extra.tint) - grey(extra.colour) >= 100
+
+
+# --- markup -------------------------------------------------------------------------------------
+
+
+def test_svg_public_contract():
+    markup = str(MACROS.icon_array(benefit(), "pfs-len", "66 in 100 people are progression-free"))
+    assert markup.startswith("<svg ")
+    assert 'viewBox="0 0 184 304"' in markup  # case matters for XML renderers
+    svg = soup(markup).svg
+    assert svg["role"] == "img"
+    assert svg["aria-labelledby"] == "pfs-len-title"
+    assert svg["data-total"] == "100"
+    assert (svg["width"], svg["height"], svg["viewbox"]) == ("184", "304", "0 0 184 304")
+    assert svg["xmlns"] == "http://www.w3.org/2000/svg"
+    title = svg.find(id="pfs-len-title")
+    assert title.name == "title" and title is svg.find(True)
+    assert title.get_text() == "66 in 100 people are progression-free"
+    groups = svg.find_all(attrs={"data-category": True})
+    assert [(g["data-category"], g["data-count"]) for g in groups] == [
+        ("anyway", "39"),
+        ("extra", "27"),
+        ("rest", "34"),
+    ]
+    assert [g.get("class") for g in groups] == [["anyway"], ["extra"], ["rest"]]
+    assert len({g["data-pattern"] for g in groups}) == 3
+    assert svg.select(".extra") == [groups[1]]
+    assert groups[1]["fill"] == "url(#pfs-len-extra-fill)"
+    assert svg.find("pattern", id="pfs-len-extra-fill")
+    assert groups[0]["fill"] == PALETTE["anyway"].colour and groups[2]["fill"] == PALETTE["rest"].colour
+
+
+def test_range_overlay_is_not_a_counted_category():
+    array = benefit()
+    page = soup(MACROS.icon_array(array, "pfs", "t") + MACROS.icon_legend(array, "pfs"))
+    overlay = page.svg.find("g", class_="range")
+    assert overlay["data-range-low"] == "59" and overlay["data-range-high"] == "73"
+    assert not overlay.has_attr("data-category") and not overlay.has_attr("data-count")
+    assert overlay["fill"] == "none" and overlay["stroke-dasharray"]
+    assert overlay.path["d"] == array.uncertainty.path
+    item = page.find("li", class_="range")
+    label = item.find(class_="icon-legend-label").get_text()
+    assert label == "The true number could be anywhere from 59 to 73."
+    assert item.svg["aria-hidden"] == "true" and item.svg.title.get_text()
+    assert item.svg.find("path", attrs={"stroke-dasharray": overlay["stroke-dasharray"]})
+    assert not benefit(uncertainty=None).uncertainty
+    assert "range" not in str(MACROS.icon_array(benefit(uncertainty=None), "x", "t"))
+
+
+def test_no_inline_styles_text_or_foreign_content():
+    array = benefit()
+    page = soup(MACROS.icon_array(array, "a", "t") + MACROS.icon_legend(array, "a"))
+    assert not page.find_all(style=True)
+    for tag in ("style", "text", "script", "foreignobject", "use", "image", "a"):
+        assert not page.find(tag), tag
+    assert not page.find_all(attrs={"href": True}) and not page.find_all(attrs={"xlink:href": True})
+
+
+def test_ids_unique_and_references_local_with_two_arrays_on_a_page():
+    page = soup(
+        MACROS.icon_array(benefit(), "pfs", "a")
+        + MACROS.icon_legend(benefit(), "pfs")
+        + MACROS.icon_array(harm(), "spm", "b")
+        + MACROS.icon_legend(harm(), "spm")
+    )
+    ids = [tag["id"] for tag in page.find_all(id=True)]
+    assert len(ids) == len(set(ids)) >= 8
+    assert all(i.startswith(("pfs-", "spm-")) for i in ids)
+    for svg in page.find_all("svg"):
+        for tag in svg.find_all(fill=re.compile("^url")):
+            target = re.fullmatch(r"url\(#(.+)\)", tag["fill"]).group(1)
+            assert svg.find(id=target), f"{target} must be defined in the same <svg> (WeasyPrint)"
+
+
+def test_legend_swatches_match_the_array():
+    array = benefit()
+    page = soup(MACROS.icon_array(array, "pfs", "t") + MACROS.icon_legend(array, "pfs"))
+    legend = page.find("ul", id="pfs-legend")
+    items = legend.find_all("li", attrs={"data-legend-category": True})
+    labels = [i.find(class_="icon-legend-label").get_text() for i in items]
+    assert labels == [str(c.label) for c in array.categories]
+    for item, category in zip(items, array.categories, strict=True):
+        swatch = item.svg
+        person = swatch.find("path", recursive=False)
+        assert swatch["aria-hidden"] == "true"
+        group = page.svg.find(attrs={"data-category": category.key})
+        if category.style.pattern == "hatch":
+            pattern = swatch.find("pattern")
+            assert person["fill"] == f"url(#{pattern['id']})"
+            twin = page.svg.find("pattern", id=group["fill"][5:-1])
+            assert [(t.name, t.get("fill")) for t in pattern.find_all(True)] == [
+                (t.name, t.get("fill")) for t in twin.find_all(True)
+            ]
+        else:
+            assert person["fill"] == group["fill"]
+        assert person.get("stroke") == group.get("stroke")
+        assert len(subpath_starts(person["d"])) == 2
+
+
+def test_every_role_has_a_swatch_description_for_the_tagged_pdf():
+    arrays = [benefit(), layout([Category("same", 40, "40"), Category("rest", 60, "60")])]
+    descriptions = {}
+    for array in arrays:
+        for item in soup(MACROS.icon_legend(array, "d")).find_all("li"):
+            descriptions[item["class"][-1]] = item.svg.title.get_text()
+    assert set(descriptions) == {*PALETTE, "range"}
+    assert all(descriptions.values()) and len(set(descriptions.values())) == len(descriptions)
+
+
+def test_labels_are_escaped_and_may_be_lazy():
+    class Lazy:
+        def __str__(self):
+            return "27 extra <people>"
+
+    array = layout([Category("extra", 27, Lazy()), Category("rest", 73, "73 & others")])
+    markup = str(MACROS.icon_array(array, "x", "27 <b>in</b> 100") + MACROS.icon_legend(array, "x"))
+    assert "<b>" not in markup and "<people>" not in markup
+    page = soup(markup)
+    assert page.title.get_text() == "27 <b>in</b> 100"
+    assert "27 extra <people>" in page.get_text()
+
+
+def test_every_word_is_from_the_caller_or_translated():
+    env = make_env(gettext=lambda message: "\u00a7" + message)
+    macros = env.get_template("components/icon_array.html").module
+    labelled = [Category(c.key, c.count, f"L{i}") for i, c in enumerate(benefit().categories)]
+    array = layout(labelled, uncertainty=(59, 73))
+    page = soup(macros.icon_array(array, "w", "TITLE") + macros.icon_legend(array, "w"))
+    words = [s.strip() for s in page.find_all(string=True) if s.strip()]
+    assert Counter(w for w in words if not w.startswith("\u00a7")) == Counter(["TITLE", "L0", "L1", "L2"])
+    assert "\u00a7The true number could be anywhere from 59 to 73." in words
+    source = (TEMPLATES / "components" / "icon_array.html").read_text()
+    assert not re.search(r">[^<{]*\d[^<{]*<", source), "no hand-typed figures between tags"
