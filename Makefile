@@ -11,7 +11,7 @@ export HOST PORT
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info fonts-dejavu-core fonts-liberation2 fonts-noto-core
 TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
 
-.PHONY: help run test lint translations update-translations system-packages-run system-packages-test install clean
+.PHONY: help run test lint translations update-translations readability system-packages-run system-packages-test install clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ translations: install ## Compile the message catalogs (.po to .mo)
 update-translations: install ## Extract messages from the code and update every catalog
 	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _n:1,2 -c TRANSLATORS: --no-location --sort-by-file -o translations/messages.pot decision_aid templates
 	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations -D messages --no-fuzzy-matching
+
+readability: install translations ## Measure each page's reading level and record it for the about page
+	$(PYTHON) -m tests.readability --write
 
 clean: ## Remove the virtualenv and build leftovers
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

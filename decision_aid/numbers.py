@@ -60,6 +60,7 @@ class ArmView:
     count: int
     sentence: object  # both framings: "X in 100 ... ; 100 - X in 100 did not"
     range_sentence: object | None
+    title: object  # the picture's text alternative: every number it shows
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,23 @@ def _sentence(count, has, has_not):
     )
 
 
-def _range_sentence(per_100_range):
+RANGE_SOURCES = {
+    "source_ci": _l("The study itself gave this range."),
+    "computed_wilson": _l("We worked out this range from the study's counts."),
+}
+
+
+def _range_sentence(per_100_range, drawn):
     if per_100_range.low is None or per_100_range.high is None:
         return _l("The study report gives no range for this number.")
+    if drawn:
+        # The range's numbers are in the legend under the picture; say where it comes from.
+        return RANGE_SOURCES[str(per_100_range.basis)]
     return _l(
-        "The true number could be anywhere from %(low)s to %(high)s in 100 (%(basis)s).",
+        "The true number could be anywhere from %(low)s to %(high)s in 100. %(source)s",
         low=per_100_range.low,
         high=per_100_range.high,
-        basis=per_100_range.label,
+        source=RANGE_SOURCES[str(per_100_range.basis)],
     )
 
 
@@ -116,6 +126,22 @@ def _categories(comparison, arm, has, has_not):
     ]
 
 
+def _title(name, sentence, array):
+    """Name, both framings and, in the incremental format, how many are extra (A7)."""
+    counts = {category.key: category.count for category in array.categories}
+    if "extra" in counts:
+        return _l(
+            "%(name)s: %(sentence)s Of these %(total)s, %(anyway)s would have been anyway, and %(extra)s "
+            "were extra because of lenalidomide.",
+            name=name,
+            sentence=sentence,
+            total=counts["anyway"] + counts["extra"],
+            anyway=counts["anyway"],
+            extra=counts["extra"],
+        )
+    return _l("%(name)s: %(sentence)s", name=name, sentence=sentence)
+
+
 def _uncertainty(per_100_range, count):
     low, high = per_100_range.low, per_100_range.high
     if low is None or high is None or not low <= count <= high:
@@ -130,10 +156,8 @@ def outcome_view(comparison_set, comparison):
     for arm in ("lenalidomide", "control"):
         count = comparison.per_100[arm]
         per_100_range = comparison.ranges[arm]
-        array = icons.layout(
-            _categories(comparison, arm, has, has_not),
-            uncertainty=_uncertainty(per_100_range, count),
-        )
+        uncertainty = _uncertainty(per_100_range, count)
+        array = icons.layout(_categories(comparison, arm, has, has_not), uncertainty=uncertainty)
         arms.append(
             ArmView(
                 arm=arm,
@@ -141,7 +165,8 @@ def outcome_view(comparison_set, comparison):
                 array=array,
                 count=count,
                 sentence=_sentence(count, has, has_not),
-                range_sentence=_range_sentence(per_100_range),
+                title=_title(arm_name(arm, comparison_set), _sentence(count, has, has_not), array),
+                range_sentence=_range_sentence(per_100_range, drawn=uncertainty is not None),
             )
         )
     return OutcomeView(

@@ -1,9 +1,12 @@
 """Pages outside the journey: start, health check, about and evidence."""
 
 from flask import Blueprint
+from flask import current_app
 from flask import render_template
 from flask import url_for
 
+from decision_aid import about as about_aid
+from decision_aid import evidence_page
 from decision_aid import flow
 
 bp = Blueprint("pages", __name__)
@@ -24,10 +27,24 @@ def healthz():
 @bp.route("/about")
 def about():
     """Who made the aid, how, when it will be reviewed, and what has not been done yet."""
-    return render_template("about.html")
+    return render_template(
+        "about.html",
+        published=about_aid.PUBLISHED,
+        next_review=about_aid.NEXT_REVIEW,
+        evidence_checked=current_app.extensions["evidence"].checked_on,
+        readability=about_aid.readability(),
+        not_done=about_aid.NOT_DONE_YET,
+    )
 
 
 @bp.route("/evidence")
 def evidence():
     """Every figure the aid shows, with its definition, range, status and source."""
-    return render_template("evidence.html")
+    data = current_app.extensions["evidence"]
+    return render_template(
+        "evidence.html",
+        evidence=data,
+        unverified=[figure for figure in data.all_figures() if figure.status == "unverified"],
+        traps=evidence_page.TRAPS,
+        derivations=evidence_page.DERIVATIONS,
+    )

@@ -51,6 +51,7 @@ class KnowledgeQuestion:
     choices: object  # a function returning SelectChoice items (numbers may come from evidence)
     correct: object  # a function returning the right code
     explanation: object  # a function returning the explanation
+    question_values: object = None  # a function returning numbers for the question's placeholders
 
     @property
     def feedback_slug(self):
@@ -64,8 +65,11 @@ class KnowledgeQuestion:
 
         class KnowledgeForm(FlaskForm):
             def prepare(self, answers, submitted):
-                """Fill in the choices, which may hold numbers from the evidence."""
-                self[question.field].choices = list(question.choices())
+                """Fill in the choices and the question, which may hold numbers from the evidence."""
+                field = self[question.field]
+                field.choices = list(question.choices())
+                if question.question_values:
+                    field.label.text = question.question % question.question_values()
 
         setattr(
             KnowledgeForm,
@@ -102,8 +106,8 @@ QUESTIONS = [
         "check-number",
         "quiz_number",
         _l(
-            "In the CALGB study, out of 100 people who took lenalidomide, about how many were alive "
-            "with their myeloma not worse at the time the study measured?"
+            "In the CALGB study, how many out of 100 people on lenalidomide were alive with their "
+            "myeloma not worse after %(horizon)s?"
         ),
         _l("Select how many out of 100 people"),
         _number_choices,
@@ -114,6 +118,7 @@ QUESTIONS = [
             "about %(control)s out of 100.",
             **progression_free_numbers(),
         ),
+        question_values=lambda: {"horizon": calgb_set().horizon.label},
     ),
     KnowledgeQuestion(
         "check-second-cancer",
@@ -128,8 +133,8 @@ QUESTIONS = [
         lambda: "higher",
         lambda: _l(
             "It was higher with lenalidomide. In the CALGB study, about %(lenalidomide)s out of 100 "
-            "people who took lenalidomide got a second cancer, compared with about %(control)s out "
-            "of 100 with a dummy pill.",
+            "people who took lenalidomide got a second cancer. With a dummy pill, it was about "
+            "%(control)s out of 100.",
             **second_cancer_numbers(),
         ),
     ),

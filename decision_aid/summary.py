@@ -1,12 +1,26 @@
 """Turn stored answer codes back into words, and gather everything the summary shows."""
 
+from datetime import date
 from types import SimpleNamespace
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms.fields import SelectMultipleField
 from wtforms.fields import TextAreaField
 
+from decision_aid import doctor_questions
 from decision_aid import flow
+from decision_aid import notes
+from decision_aid import numbers
+from decision_aid import quiz
+from decision_aid import sure
+from decision_aid import values
+
+LEANINGS = {
+    "lenalidomide": _l("Lenalidomide maintenance"),
+    "no-maintenance": _l("No maintenance now"),
+    "not-sure": _l("Not sure yet"),
+}
 
 
 def answer_text(field):
@@ -34,6 +48,44 @@ def answer_rows(answers, sections=None):
     return rows
 
 
+def value_rows(answers):
+    """Every factor with how much it matters to the person, most important first."""
+    order = {"very": 0, "somewhat": 1, "not": 2}
+    labels = {choice.value: choice.label for choice in values.IMPORTANCE}
+    # Only known codes: an answer that is not a choice is never shown (or allowed to break the page).
+    rated = [factor for factor in values.FACTORS if answers.get(factor.field) in order]
+    rated.sort(key=lambda factor: order[answers[factor.field]])
+    return [
+        {
+            "factor": factor.label,
+            "importance": labels[answers[factor.field]],
+            "better": values.OPTION_NAMES[factor.better_option],
+        }
+        for factor in rated
+    ]
+
+
 def build(answers):
     """Everything the summary page and the summary PDF show, from the stored answers."""
-    return SimpleNamespace(answer_rows=answer_rows(answers, sections=[flow.ABOUT_YOU]))
+    evidence = current_app.extensions["evidence"]
+    headline_set = evidence.default_set
+    question_list, note = doctor_questions.question_texts(answers)
+    used_sources = [evidence.source(source_id) for source_id in headline_set.source_ids]
+    return SimpleNamespace(
+        decision=_l("Should I take lenalidomide maintenance after my stem cell transplant?"),
+        leaning=LEANINGS.get(answers.get("leaning")),
+        answer_rows=answer_rows(answers, sections=[flow.ABOUT_YOU]),
+        values=value_rows(answers),
+        top_values=values.comparison_rows(answers)[0],
+        numbers_set=headline_set,
+        # The main benefit and the main harm, side by side (the full set is on the numbers page).
+        numbers_views=numbers.set_view(headline_set)[:2],
+        knowledge=quiz.score(answers, flow.FIRST_TRY_PREFIX),
+        sure=sure.score(answers),
+        sure_citation=sure.CITATION,
+        notes=notes.notes_for(answers),
+        questions=question_list,
+        own_note=note,
+        sources=used_sources,
+        generated_on=date.today(),
+    )

@@ -13,9 +13,9 @@ NO_MAINTENANCE = "no-maintenance"
 MIXED = "mixed"
 
 IMPORTANCE = [
-    SelectChoice("very", _l("Very important")),
-    SelectChoice("somewhat", _l("Somewhat important")),
-    SelectChoice("not", _l("Not important")),
+    SelectChoice("very", _l("Matters a lot to me")),
+    SelectChoice("somewhat", _l("Matters a little")),
+    SelectChoice("not", _l("Does not matter to me")),
 ]
 
 
@@ -86,7 +86,7 @@ def _importance_field(factor):
     return radio(
         factor.label,
         IMPORTANCE,
-        _l("Select how important this is to you: %(factor)s", factor=factor.label),
+        _l("Select how much this matters to you: %(factor)s", factor=factor.label),
     )
 
 

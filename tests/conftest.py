@@ -64,6 +64,10 @@ def complete_answers(answers=None):
     """Stored answers for a finished journey: every question answered, every page read."""
     answers = dict(TYPICAL_ANSWERS if answers is None else answers)
     answers["_seen"] = [step.slug for step in flow.STEPS if not step.is_question]
+    for step in flow.STEPS:
+        if step.keeps_first_answer:
+            # As if each knowledge question was answered once, with these answers.
+            answers.update({flow.FIRST_TRY_PREFIX + name: answers[name] for name in step.fields})
     return flow.prune(answers)
 
 

@@ -17,7 +17,14 @@ def walk_to_summary(page, base_url, answers):
         step = flow.step_for(slug)
         assert page.locator("h1").count() == 1
         for name in step.fields:
-            page.locator(f"input[name={name}][value='{answers[name]}']").check()
+            value = answers[name]
+            if name == "doctor_note":
+                page.locator(f"textarea[name={name}]").fill(value)
+            elif isinstance(value, list):
+                for box in page.locator(f"input[name={name}]").all():
+                    box.set_checked(box.get_attribute("value") in value)
+            else:
+                page.locator(f"input[name={name}][value='{value}']").check()
         page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="See your summary").click()
     assert page.url.endswith("/summary")
@@ -32,12 +39,18 @@ def test_phone_journey_from_start_to_summary(browser, live_server, javascript):
     context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
     page = context.new_page()
     csp_violations = []
-    page.on("console", lambda message: csp_violations.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     walk_to_summary(page, live_server, TYPICAL_ANSWERS)
     assert page.locator("h1").inner_text() == "Your summary"
     body = page.locator("main").inner_text()
     assert "Very good partial response" in body
+    assert "Can I travel abroad while taking it?" in body
+    assert page.locator('svg[role="img"][data-total="100"]').count() == 4
     assert no_horizontal_scroll(page)
     assert csp_violations == []
     context.close()

@@ -49,8 +49,8 @@ FACTS = (
          V, ("W1", "W2", "W4"), "lenalidomide maintenance (10 mg orally on days 1–21 of a 28-day cycle)",
          "W1"),
     Fact("rems.pregnancy_tests", "rems", P(_l("Pregnancy tests before starting")),
-         P(_l("People who could become pregnant need %(tests)s negative pregnancy tests before starting:"
-              " the first within %(days_low)s to %(days_high)s days before, and the second within"
+         P(_l("People who could become pregnant need %(tests)s negative pregnancy tests before starting."
+              " The first is %(days_low)s to %(days_high)s days before, and the second within"
               " %(hours)s hours before the prescription."), tests=2, days_low=10, days_high=14, hours=24),
          V, ("W26", "W29", "W32"),
          "Females who can become pregnant need 2 negative pregnancy tests before starting: the first within"

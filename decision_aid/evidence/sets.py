@@ -100,8 +100,8 @@ def _calgb(b):
                 " the transplant. Side effects and second cancers are counted from the day people joined the"
                 " study, a few months later.")), fact_ids=("calgb.clock_from_transplant",)),
             b.statement("calgb.counted_to_date", P(_l(
-                "Side effects and second cancers count everyone who had them up to %(month)s, when half of"
-                " the people had been followed for more than %(months)s months. They are not exact"
+                "Side effects and second cancers count everyone who had them up to %(month)s. By then, half"
+                " of the people had been followed for more than %(months)s months. They are not exact"
                 " %(years)s-year numbers."), month=spm.data_cut.display,
                 months=spm.time_basis.median_follow_up_months, years=horizon.years),
                 figure_ids=(spm.id, "calgb.neutropenia_g34.lenalidomide", "calgb.stopped_ae.lenalidomide")),

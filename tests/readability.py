@@ -1,0 +1,92 @@
+"""Measure the reading level of every page a person sees, and record it for the about page.
+
+Run `make readability` (python -m tests.readability --write) after changing any text.
+"""
+
+import json
+import re
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+import textstat
+import textstat.backend.counts._count_syllables as syllables
+from bs4 import BeautifulSoup
+
+# textstat 0.7.13 downloads NLTK's cmudict on first use, which cannot work offline: count syllables
+# with Pyphen instead (deterministic). This touches a private module, hence the exact pin in setup.cfg.
+syllables.get_cmudict = lambda lang: None
+
+# Quotes from the studies and citations are the sources' own words, not ours.
+NOT_OUR_WORDS = "q, .sources, [lang]:not(html), .small, nav, .site-header, .site-footer, .skip-link"
+
+
+def body_text(html):
+    """The words of the page's main content that we wrote, as sentences."""
+    soup = BeautifulSoup(html, "html.parser")
+    main = soup.select_one("main")
+    for element in main.select(NOT_OUR_WORDS):
+        element.decompose()
+    for element in main.select("svg title"):
+        element.decompose()  # the same sentence is in the text beside each picture
+    for caption in main.select(".caption"):
+        caption.string = caption.get_text(" ", strip=True) + "."  # a caption is not part of the heading
+    blocks = []
+    for element in main.select("h1, h2, h3, h4, p, li, dt, dd, legend, label, th, td, .hint, caption"):
+        text = " ".join(element.get_text(" ").split())
+        if element.find(["p", "li", "ul", "dl", "table"]):
+            continue  # its words are counted in the children
+        if text:
+            # Headings, labels and list items are sentences too, even without a full stop.
+            blocks.append(text if re.search(r"[.?!:]$", text) else text + ".")
+    return " ".join(blocks)
+
+
+def grade(text):
+    """US school grade (Flesch-Kincaid) of a text."""
+    textstat.set_lang("en")
+    return textstat.flesch_kincaid_grade(text)
+
+
+def journey_pages():
+    """(name, html) for every page of a full journey, in English."""
+    from tests.conftest import Journey
+    from tests.conftest import make_app
+
+    app = make_app(Path(tempfile.mkdtemp()))
+    client = app.test_client()
+    pages = [("start", client.get("/").get_data(as_text=True))]
+    journey = Journey(client)
+    seen = []
+    original = journey.answer
+
+    def answer_and_keep(slug, data=None, change=False):
+        seen.append((slug, client.get(f"/{slug}").get_data(as_text=True)))
+        return original(slug, data, change)
+
+    journey.answer = answer_and_keep
+    journey.answer_all()
+    pages += seen
+    for url in ["/check-answers", "/summary", "/about", "/evidence"]:
+        pages.append((url.strip("/"), client.get(url).get_data(as_text=True)))
+    return pages
+
+
+def measure():
+    """Grade per page, and the highest and average."""
+    grades = {name: round(grade(body_text(html)), 1) for name, html in journey_pages()}
+    return {
+        "pages": grades,
+        "highest": max(grades.values()),
+        "average": round(statistics.mean(grades.values()), 1),
+    }
+
+
+if __name__ == "__main__":
+    from decision_aid.about import READABILITY_FILE
+
+    result = measure()
+    if "--write" in sys.argv:
+        READABILITY_FILE.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    json.dump(result, sys.stdout, indent=2, sort_keys=True)

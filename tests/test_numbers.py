@@ -1,0 +1,162 @@
+"""The numbers views: icon arrays that match the evidence, in both framings, for every study."""
+
+import re
+
+import pytest
+
+from tests.conftest import check_page
+
+pytestmark = pytest.mark.usefixtures("app")
+
+
+@pytest.fixture
+def numbers_page(client):
+    """GET the numbers page of a person who has read everything before it."""
+
+    def get(study=None):
+        from decision_aid import flow
+        from tests.test_views import answers_before
+
+        with client.session_transaction() as session:
+            session["answers"] = answers_before(flow.step_for("the-numbers"))
+        url = "/the-numbers" + (f"?study={study}" if study else "")
+        return check_page(client.get(url))
+
+    return get
+
+
+def evidence_set(app, set_id):
+    with app.test_request_context():
+        return app.extensions["evidence"].comparison_set(set_id)
+
+
+def arrays(page):
+    return page.select('svg[role="img"][data-total]')
+
+
+def categories(svg):
+    return {group["data-category"]: int(group["data-count"]) for group in svg.select("[data-category]")}
+
+
+def test_every_array_keeps_the_public_contract(numbers_page):
+    page = numbers_page()
+    found = arrays(page)
+    assert found
+    for svg in found:
+        assert svg["data-total"] == "100"
+        title = page.select_one("#" + svg["aria-labelledby"])
+        assert title is not None and title.name == "title" and svg.find("title") is title
+        counts = categories(svg)
+        assert sum(counts.values()) == 100
+        for group in svg.select("[data-category]"):
+            assert group.select("path"), "each category is drawn"
+        for attribute in ("width", "height", "viewbox"):  # html.parser lowercases names
+            assert svg.has_attr(attribute)
+        # The text alternative states every number the picture shows.
+        for count in counts.values():
+            assert re.search(rf"\b{count}\b", title.get_text()), (count, title.get_text())
+
+
+@pytest.mark.parametrize("set_id", ["calgb-3y", "ifm-5y", "meta-2017"])
+def test_arrays_match_the_evidence(app, numbers_page, set_id):
+    comparison_set = evidence_set(app, set_id)
+    page = numbers_page(set_id)
+    for comparison in comparison_set.drawable_outcomes:
+        section = page.select_one(f"#{set_id}-{comparison.outcome_id}")
+        assert section is not None, comparison.outcome_id
+        lenalidomide, control = section.select('svg[role="img"]')
+        len_counts, control_counts = categories(lenalidomide), categories(control)
+        if comparison.clearly_differs:
+            assert control_counts["anyway"] == comparison.control_per_100
+            extra = comparison.lenalidomide_per_100 - comparison.control_per_100
+            assert len_counts["anyway"] == comparison.control_per_100
+            assert len_counts["extra"] == extra
+            assert "extra" in lenalidomide.select_one('[data-category="extra"]')["class"]
+            assert (
+                section.select_one(".outcome__difference")
+                .get_text(strip=True)
+                .startswith(f"So about {extra} more people in 100")
+            )
+        else:
+            assert "extra" not in len_counts
+            assert len_counts["same"] == comparison.lenalidomide_per_100
+            assert control_counts["same"] == comparison.control_per_100
+            assert "no clear difference" in section.get_text()
+        sentences = [p.get_text(" ", strip=True) for p in section.select(".arm__sentence")]
+        for sentence, count in zip(
+            sentences, [comparison.lenalidomide_per_100, comparison.control_per_100], strict=True
+        ):
+            # Both framings: who had it and who did not, adding up to 100 (R6).
+            assert sentence.startswith(f"{count} in 100 people")
+            assert f"{100 - count} in 100" in sentence
+        when = section.select_one(".outcome__when").get_text(" ", strip=True)
+        assert str(comparison_set.horizon.label) in when
+        assert "counted from" in when or "does not say" in when
+        assert str(comparison.certainty.label) in section.select_one(".outcome__certainty").get_text()
+
+
+def test_ifm_survival_shows_no_clear_difference(numbers_page):
+    section = numbers_page("ifm-5y").select_one("#ifm-5y-os")
+    assert "The study found no clear difference between the two groups." in section.get_text(" ")
+    assert not section.select('[data-category="extra"]')
+
+
+def test_range_is_drawn_inside_the_array_and_not_counted(app, numbers_page):
+    comparison = evidence_set(app, "calgb-3y").outcome("calgb_ttp")
+    svg = numbers_page().select_one("#calgb-3y-calgb_ttp svg")
+    overlay = svg.select_one("g.range")
+    assert overlay is not None and not overlay.has_attr("data-category")
+    assert int(overlay["data-range-low"]) == comparison.lenalidomide_range.low
+    assert int(overlay["data-range-high"]) == comparison.lenalidomide_range.high
+
+
+def test_benefit_and_second_cancer_come_first_side_by_side(numbers_page):
+    outcomes = numbers_page().select("section.outcome")
+    assert [section["id"] for section in outcomes[:2]] == ["calgb-3y-calgb_ttp", "calgb-3y-spm_invasive"]
+    for section in outcomes[:2]:
+        assert len(section.select(".arms .arm")) == 2
+
+
+def test_same_numbers_in_a_table(app, numbers_page):
+    comparison_set = evidence_set(app, "calgb-3y")
+    rows = numbers_page().select(".numbers-table tbody tr")
+    assert len(rows) == len(comparison_set.drawable_outcomes)
+    first = [cell.get_text(strip=True) for cell in rows[0].select("td")]
+    ttp = comparison_set.outcome("calgb_ttp")
+    assert first[:2] == [f"{ttp.lenalidomide_per_100} in 100", f"{ttp.control_per_100} in 100"]
+
+
+def test_study_picker_works_without_javascript(numbers_page):
+    page = numbers_page()
+    links = page.select(".study-picker a")
+    assert {link["href"] for link in links} == {
+        "/the-numbers?study=ifm-5y",
+        "/the-numbers?study=meta-2017",
+        "/the-numbers?study=myeloma-xi",
+    }
+    assert page.select_one(".study-picker [aria-current=page]").get_text().startswith("CALGB 100104")
+
+
+def test_second_cancers_in_ifm_are_words_only(numbers_page):
+    page = numbers_page("ifm-5y")
+    assert not page.select('[id^="ifm-5y-spm"]')
+    assert "3.1 new cancers with lenalidomide and 1.2 with placebo" in page.text
+
+
+def test_pooled_study_second_cancers_are_over_the_follow_up(numbers_page):
+    page = numbers_page("meta-2017")
+    when = page.select_one("#meta-2017-spm_blood_before_progression .outcome__when").get_text(" ")
+    assert "over the follow-up time" in when
+    assert not re.search(r"after \d+ years", when)
+
+
+def test_myeloma_xi_has_words_and_no_pictures(numbers_page):
+    page = numbers_page("myeloma-xi")
+    assert not arrays(page)
+    assert "10 mg on days 1 to 21 of each 28-day cycle" in page.text
+    assert "could not have a transplant" in page.text
+
+
+def test_unknown_study_falls_back_to_the_default(numbers_page):
+    page = numbers_page("../../etc/passwd")
+    assert page.select_one(".study-picker [aria-current=page]").get_text().startswith("CALGB 100104")

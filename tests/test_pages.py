@@ -1,0 +1,75 @@
+"""The evidence and about pages."""
+
+from decision_aid import about
+from tests.conftest import check_page
+
+
+def test_evidence_lists_every_shown_figure_with_its_source(app, get_page):
+    page = get_page("/evidence")
+    with app.test_request_context():
+        evidence = app.extensions["evidence"]
+        for comparison_set in evidence.comparison_sets:
+            section = page.select_one(f"section#{comparison_set.id}")
+            assert section is not None
+            text = " ".join(section.get_text(" ").split())
+            for outcome in comparison_set.outcomes:
+                assert str(outcome.label) in text
+                assert f"{outcome.lenalidomide_per_100} in 100" in text
+                assert f"{outcome.control_per_100} in 100" in text
+                assert outcome.lenalidomide.quote.split("…")[0].strip()[:40] in text
+                for source_id in outcome.source_ids:
+                    assert section.select_one(f'a[href="#source-{source_id}"]')
+            for fact in comparison_set.text_facts:
+                assert str(fact.text) in text
+        for source_id in evidence.sources:
+            assert page.select_one(f"#source-{source_id}")
+
+
+def test_evidence_explains_the_traps_and_derivations(get_page):
+    text = get_page("/evidence").text
+    for phrase in [
+        "time to progression",
+        "day of the transplant",
+        "could switch to lenalidomide",
+        "stopped lenalidomide for everyone early",
+        "could not have a transplant",
+        "higher maintenance dose than the study used",
+        "Wilson",
+        "estimated",
+    ]:
+        assert phrase in text, phrase
+
+
+def test_unverified_figures_are_named_but_never_given_a_value(app, get_page):
+    page = get_page("/evidence")
+    with app.test_request_context():
+        unverified = [f for f in app.extensions["evidence"].all_figures() if f.status == "unverified"]
+    items = page.select("h2 + p + ul li")
+    listed = " ".join(item.get_text(" ") for item in items)
+    for figure in unverified:
+        assert str(figure.description) in listed
+
+
+def test_every_number_page_links_to_the_evidence_in_one_step(client):
+    from decision_aid import flow
+    from tests.test_views import answers_before
+
+    with client.session_transaction() as session:
+        session["answers"] = answers_before(flow.step_for("the-numbers"))
+    page = check_page(client.get("/the-numbers"))
+    for section in page.select("section.outcome"):
+        assert section.select_one('a[href^="/evidence#"]')
+
+
+def test_about_page(get_page):
+    page = get_page("/about")
+    text = page.text
+    assert "No outside funding" in text
+    assert "Next review" in text and "Published" in text
+    for item in about.NOT_DONE_YET:
+        assert str(item) in text
+    recorded = about.readability()
+    assert f"Highest page: grade {recorded['highest']:.1f}" in text
+    # Never claim a review, test or endorsement that did not happen.
+    for claim in ["field-tested with", "reviewed by patients", "endorsed", "validated by", "approved by"]:
+        assert claim not in text.lower()
