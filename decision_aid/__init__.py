@@ -25,6 +25,7 @@ def create_app(test_config=None):
     from decision_aid import i18n
     from decision_aid import pages
     from decision_aid import security
+    from decision_aid import sure
     from decision_aid import views
     from decision_aid.evidence import load_evidence
 
@@ -46,6 +47,7 @@ def create_app(test_config=None):
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.globals["version"] = __version__
     app.jinja_env.globals["form_errors"] = forms.error_links
+    app.jinja_env.globals["sure_validated"] = sure.wording_is_validated
 
     security.init_app(app)
     i18n.init_app(app)

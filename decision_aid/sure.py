@@ -7,6 +7,7 @@ shown after the items, never instead of them.
 
 from dataclasses import dataclass
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.fields import SelectChoice
@@ -22,6 +23,11 @@ CITATION = (
 FLAG_AT_OR_BELOW = 3
 # No validated Spanish or French SURE was found (shared/guides/SURE.md): say so where it is shown.
 VALIDATED_LANGUAGES = {"en"}
+
+
+def wording_is_validated():
+    """Whether the SURE items are shown in a validated language (only English so far)."""
+    return str(get_locale()) in VALIDATED_LANGUAGES
 
 
 @dataclass(frozen=True)

@@ -206,3 +206,10 @@ def test_free_text_is_escaped_on_the_summary(client):
     page = check_page(client.get("/summary"))
     assert "<script>alert(1)</script>" not in page.html
     assert page.select_one(".own-note").get_text() == "<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize(("lang", "note_shown"), [("en", False), ("es", True), ("fr", True)])
+def test_sure_translation_note(client, lang, note_shown):
+    client.get(f"/?lang={lang}")
+    page = open_step(client, "sure")
+    assert (page.select_one("main .notice") is not None) is note_shown

@@ -1,0 +1,51 @@
+"""axe-core (WCAG 2.2 A and AA rules) in real Chromium, on every kind of page, phone and desktop."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.conftest import complete_answers
+from tests.conftest import make_app
+
+RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+PAGES = [
+    "/",
+    "/transplant",
+    "/what-matters",
+    "/the-numbers",
+    "/the-numbers?study=ifm-5y",
+    "/check-number-answer",
+    "/doctor-questions",
+    "/check-answers",
+    "/summary",
+    "/evidence",
+    "/about",
+]
+
+
+@pytest.fixture(scope="module")
+def finished_session(live_server):
+    """A session cookie for a finished journey, signed by the live server's key."""
+    import tempfile
+    from pathlib import Path
+
+    # Same secret as the live server (tests.conftest.make_app), so its cookie is accepted there.
+    app = make_app(Path(tempfile.mkdtemp()))
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["answers"] = complete_answers()
+    return client.get_cookie("__Host-session").value
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("url", PAGES)
+def test_no_accessibility_violations(browser, live_server, finished_session, url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_cookies(
+        [{"name": "__Host-session", "value": finished_session, "domain": "127.0.0.1", "path": "/", "secure": True}]
+    )
+    page = context.new_page()
+    page.goto(live_server + url)
+    results = Axe().run(page, options=RULES)
+    context.close()
+    violations = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in results.response["violations"]]
+    assert violations == []
