@@ -8,6 +8,7 @@ from flask import url_for
 from decision_aid import about as about_aid
 from decision_aid import evidence_page
 from decision_aid import flow
+from decision_aid import glossary
 
 bp = Blueprint("pages", __name__)
 
@@ -35,6 +36,12 @@ def about():
         readability=about_aid.readability(),
         not_done=about_aid.NOT_DONE_YET,
     )
+
+
+@bp.route("/glossary")
+def glossary_page():
+    """Plain meanings for the medical words that remain."""
+    return render_template("glossary.html", terms=glossary.TERMS)
 
 
 @bp.route("/evidence")

@@ -19,6 +19,7 @@ PAGES = [
     "/summary",
     "/evidence",
     "/about",
+    "/glossary",
 ]
 
 
@@ -41,11 +42,21 @@ def finished_session(live_server):
 def test_no_accessibility_violations(browser, live_server, finished_session, url, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     context.add_cookies(
-        [{"name": "__Host-session", "value": finished_session, "domain": "127.0.0.1", "path": "/", "secure": True}]
+        [
+            {
+                "name": "__Host-session",
+                "value": finished_session,
+                "domain": "127.0.0.1",
+                "path": "/",
+                "secure": True,
+            }
+        ]
     )
     page = context.new_page()
     page.goto(live_server + url)
     results = Axe().run(page, options=RULES)
     context.close()
-    violations = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in results.response["violations"]]
+    violations = [
+        (v["id"], [node["target"] for node in v["nodes"]][:3]) for v in results.response["violations"]
+    ]
     assert violations == []

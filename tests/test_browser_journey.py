@@ -30,6 +30,19 @@ def walk_to_summary(page, base_url, answers):
     assert page.url.endswith("/summary")
 
 
+# Someone outside the studies in several ways: the summary must carry a note for each way.
+OLDER_WITH_CONCERNS = {
+    **TYPICAL_ANSWERS,
+    "age_group": "over-70",
+    "kidney": "yes",
+    "blood_clot": "yes",
+    "pregnancy": "not-sure",
+    "leaning": "lenalidomide",
+    "doctor_questions": ["kidneys", "blood-clot"],
+    "doctor_note": "",
+}
+
+
 def no_horizontal_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
@@ -53,6 +66,19 @@ def test_phone_journey_from_start_to_summary(browser, live_server, javascript):
     assert page.locator('svg[role="img"][data-total="100"]').count() == 4
     assert no_horizontal_scroll(page)
     assert csp_violations == []
+    context.close()
+
+
+def test_tailored_journey_in_chromium(browser, live_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    walk_to_summary(page, live_server, OLDER_WITH_CONCERNS)
+    body = page.locator("main").inner_text()
+    for note in ["Your age.", "Your kidneys.", "Blood clots.", "Pregnancy."]:
+        assert note in body
+    assert "I am leaning towards: Lenalidomide maintenance" in body
+    assert "Because I have had a blood clot, would I need a blood thinner" in body
+    assert no_horizontal_scroll(page)
     context.close()
 
 

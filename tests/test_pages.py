@@ -73,3 +73,12 @@ def test_about_page(get_page):
     # Never claim a review, test or endorsement that did not happen.
     for claim in ["field-tested with", "reviewed by patients", "endorsed", "validated by", "approved by"]:
         assert claim not in text.lower()
+
+
+def test_glossary_explains_the_terms_that_remain(get_page):
+    page = get_page("/glossary")
+    terms = [term.get_text(strip=True) for term in page.select("dl.glossary dt")]
+    for term in ["Myeloma", "Placebo", "Neutropenia", "Median", "Hazard ratio", "REMS"]:
+        assert any(entry.startswith(term) for entry in terms), term
+    assert all(definition.get_text(strip=True) for definition in page.select("dl.glossary dd"))
+    assert get_page("/").select_one('footer a[href="/glossary"]')
