@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 from decision_aid.evidence.outcomes import TRIALS
 
 PRESCRIBING_INFORMATION = _l("US prescribing information (label)")
+CONFIDENCE_LEVEL = 95
 
 # The traps of EVIDENCE.md section (c) that change what a reader takes from the numbers.
 TRAPS = [
@@ -63,8 +64,10 @@ DERIVATIONS = [
         "number out from the counts and round to the nearest whole person, with halves rounded up."
     ),
     _l(
-        "Ranges: where the study gives a 95% confidence interval we show it. Where it gives only "
-        "counts, we work out a 95% range with the Wilson method and say that we did."
+        "Ranges: where the study gives a range for its number (a %(level)s%% confidence interval), we "
+        "show it. Where it gives only counts, we work out the same kind of range with the Wilson "
+        "method, and say that we did.",
+        level=CONFIDENCE_LEVEL,
     ),
     _l(
         "Estimated numbers: a rate per 100 people per year can be turned into a risk over a number "

@@ -18,17 +18,23 @@ OUTCOME_WORDS = {
     ),
     "pfs": (_l("were alive with their myeloma not worse"), _l("had died or their myeloma had got worse")),
     "os": (_l("were alive"), _l("had died")),
-    "spm_invasive": (_l("got a second, new cancer"), _l("did not")),
+    "spm_invasive": (_l("got a second, new cancer"), _l("did not get a second cancer")),
     "spm_blood_before_progression": (
         _l("got a new blood cancer before the myeloma got worse"),
-        _l("did not"),
+        _l("did not get a new blood cancer before the myeloma got worse"),
     ),
     "spm_solid_before_progression": (
         _l("got a new cancer in an organ before the myeloma got worse"),
-        _l("did not"),
+        _l("did not get a new cancer in an organ before the myeloma got worse"),
     ),
-    "neutropenia_g34": (_l("had a serious drop in white blood cells"), _l("did not")),
-    "stopped_ae": (_l("stopped their study capsules because of side effects"), _l("did not")),
+    "neutropenia_g34": (
+        _l("had a serious drop in white blood cells"),
+        _l("did not have a serious drop in white blood cells"),
+    ),
+    "stopped_ae": (
+        _l("stopped their study capsules due to side effects"),
+        _l("did not stop their study capsules due to side effects"),
+    ),
 }
 # The main benefit and the main harm come first, side by side (DECISION-AID-STANDARDS "going beyond" 2).
 DISPLAY_ORDER = [
@@ -47,7 +53,7 @@ def arm_name(arm, comparison_set):
     """The option's name above its array; the control group's name says what it really got."""
     if arm == "lenalidomide":
         return _l("With lenalidomide")
-    return _l("With no maintenance (%(control)s)", control=comparison_set.control_label)
+    return _l("With no maintenance: %(control)s", control=comparison_set.control_label)
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class OutcomeView:
 def _sentence(count, has, has_not):
     # Both framings, every time (R6): the people who had the outcome and those who did not.
     return _l(
-        "%(count)s in 100 people %(has)s. %(rest)s in 100 %(has_not)s.",
+        "%(count)s in 100 people %(has)s. %(rest)s in 100 people %(has_not)s.",
         count=count,
         has=has,
         rest=100 - count,
@@ -112,17 +118,25 @@ def _categories(comparison, arm, has, has_not):
         extra = own - other
         return [
             icons.Category(
-                "anyway", other, _l("%(n)s people %(has)s, with or without lenalidomide", n=other, has=has)
+                "anyway",
+                other,
+                _l("%(n)s in 100 people %(has)s, with or without lenalidomide", n=other, has=has),
             ),
             icons.Category(
-                "extra", extra, _l("%(n)s extra people %(has)s because of lenalidomide", n=extra, has=has)
+                "extra",
+                extra,
+                _l("%(n)s more in 100 people %(has)s because of lenalidomide", n=extra, has=has),
             ),
-            icons.Category("rest", 100 - own, _l("%(n)s people %(has_not)s", n=100 - own, has_not=has_not)),
+            icons.Category(
+                "rest", 100 - own, _l("%(n)s in 100 people %(has_not)s", n=100 - own, has_not=has_not)
+            ),
         ]
     role = "anyway" if comparison.clearly_differs else "same"
     return [
-        icons.Category(role, own, _l("%(n)s people %(has)s", n=own, has=has), role=role),
-        icons.Category("rest", 100 - own, _l("%(n)s people %(has_not)s", n=100 - own, has_not=has_not)),
+        icons.Category(role, own, _l("%(n)s in 100 people %(has)s", n=own, has=has), role=role),
+        icons.Category(
+            "rest", 100 - own, _l("%(n)s in 100 people %(has_not)s", n=100 - own, has_not=has_not)
+        ),
     ]
 
 

@@ -163,8 +163,10 @@ def feedback(question, answers):
     """Whether the latest answer is right, what was chosen, and the explanation."""
     chosen = answers.get(question.field)
     labels = {choice.value: choice.label for choice in question.choices()}
+    text = question.question % question.question_values() if question.question_values else question.question
     return {
         "question": question,
+        "question_text": text,
         "correct": chosen == question.correct(),
         "chosen_label": labels.get(chosen),
         "correct_label": labels[question.correct()],

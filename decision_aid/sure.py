@@ -88,7 +88,7 @@ YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 
 class SureForm(FlaskForm):
     sure_sure = radio(
-        ITEMS[0].wording, YES_NO, _l("Select yes if you feel sure about the best choice for you")
+        ITEMS[0].wording, YES_NO, _l("Select yes if you feel sure, or no if you do not")
     )
     sure_understand = radio(
         ITEMS[1].wording, YES_NO, _l("Select yes if you know the benefits and risks of each option")

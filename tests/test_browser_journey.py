@@ -26,7 +26,10 @@ def walk_to_summary(page, base_url, answers):
             else:
                 page.locator(f"input[name={name}][value='{value}']").check()
         page.get_by_role("button", name="Continue").click()
+        # A click waits only for the next page to start arriving; read it once it has all arrived.
+        page.wait_for_load_state("load")
     page.get_by_role("button", name="See your summary").click()
+    page.wait_for_load_state("load")
     assert page.url.endswith("/summary")
 
 
