@@ -20,6 +20,7 @@ def asset_dir(name):
 def create_app(test_config=None):
     """Create and configure the app: defaults, then FLASK_* variables, then test overrides."""
     from decision_aid import config
+    from decision_aid import documents
     from decision_aid import errors
     from decision_aid import forms
     from decision_aid import i18n
@@ -54,6 +55,7 @@ def create_app(test_config=None):
     errors.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(views.bp)
+    documents.init_app(app)
 
     # Refuse to start with broken evidence rather than show a wrong number.
     app.extensions["evidence"] = load_evidence()

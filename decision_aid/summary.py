@@ -8,6 +8,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms.fields import SelectMultipleField
 from wtforms.fields import TextAreaField
 
+import decision_aid
+from decision_aid import content
 from decision_aid import doctor_questions
 from decision_aid import flow
 from decision_aid import notes
@@ -65,13 +67,45 @@ def value_rows(answers):
     ]
 
 
+def record_note(summary, version):
+    """A plain-text note of the summary for the medical record: short lines, no formatting."""
+    lines = [
+        str(_l("Shared decision making: lenalidomide maintenance after autologous stem cell transplant.")),
+        str(
+            _l(
+                "Decision aid version %(version)s, used on %(date)s.",
+                version=version,
+                date=summary.generated_on,
+            )
+        ),
+        str(_l("Leaning: %(leaning)s.", leaning=summary.leaning or _l("not recorded"))),
+    ]
+    top = "; ".join(str(row["factor"]) for row in summary.top_values) or str(_l("none rated highly"))
+    lines.append(str(_l("Matters most: %(factors)s.", factors=top)))
+    lines.append(str(_l("Knowledge check: %(right)s of %(total)s right at first try.", **summary.knowledge)))
+    sure_line = _l("SURE score: %(score)s of %(total)s.", score=summary.sure.score, total=summary.sure.total)
+    lines.append(str(sure_line))
+    if summary.sure.no_items:
+        letters = ", ".join(f"{item.letter} ({item.domain})" for item in summary.sure.no_items)
+        lines.append(str(_l("Possible decisional conflict. Answered no to: %(items)s.", items=letters)))
+    if summary.notes:
+        lines.append(
+            str(_l("To discuss: %(points)s.", points="; ".join(str(n.title) for n in summary.notes)))
+        )
+    for question in summary.questions:
+        lines.append(str(_l("Question: %(question)s", question=question)))
+    if summary.own_note:
+        lines.append(str(_l("Patient's note: %(note)s", note=summary.own_note)))
+    return "\n".join(lines)
+
+
 def build(answers):
     """Everything the summary page and the summary PDF show, from the stored answers."""
     evidence = current_app.extensions["evidence"]
     headline_set = evidence.default_set
     question_list, note = doctor_questions.question_texts(answers)
     used_sources = [evidence.source(source_id) for source_id in headline_set.source_ids]
-    return SimpleNamespace(
+    result = SimpleNamespace(
         decision=_l("Should I take lenalidomide maintenance after my stem cell transplant?"),
         leaning=LEANINGS.get(answers.get("leaning")),
         answer_rows=answer_rows(answers, sections=[flow.ABOUT_YOU]),
@@ -88,4 +122,7 @@ def build(answers):
         own_note=note,
         sources=used_sources,
         generated_on=date.today(),
+        taking=content.what_taking_it_is_like(answers, None),
     )
+    result.record_note = record_note(result, decision_aid.__version__)
+    return result

@@ -18,7 +18,8 @@ TRANSLATIONS = ROOT / "translations"
 
 # A figure typed into a template or a message: a number followed by a unit of risk, dose or time.
 HAND_TYPED_FIGURE = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s?(?:%(?!\()|mg\b|in 100|out of 100|per 100|months?\b|years?\b|weeks?\b|days?\b|-day)",
+    r"\b\d+(?:[.,]\d+)?\s?"
+    r"(?:%(?!\()|mg\b|in 100|out of 100|per 100|months?\b|years?\b|weeks?\b|days?\b|-day)",
     re.IGNORECASE,
 )
 # The confidence level of a range is a convention, not a figure about people.

@@ -213,3 +213,18 @@ def test_sure_translation_note(client, lang, note_shown):
     client.get(f"/?lang={lang}")
     page = open_step(client, "sure")
     assert (page.select_one("main .notice") is not None) is note_shown
+
+
+def test_summary_offers_the_pdfs_the_handoff_link_and_a_record_note(client):
+    seed_answers(client, complete_answers())
+    page = check_page(client.get("/summary"))
+    links = {link["href"] for link in page.select("main a[href]")}
+    assert {"/summary.pdf", "/summary.pdf?size=large", "/handout.pdf"} <= links
+    assert {"/summary.pdf?paper=a4", "/summary.pdf?paper=letter"} <= links
+    assert "/handoff#" in page.select_one("#handoff-link").get_text()
+    note = page.select_one("#record-note").get_text()
+    assert "Leaning: Not sure yet." in note
+    assert "Knowledge check: 3 of 4 right at first try." in note
+    assert "SURE score: 2 of 4." in note
+    assert "Answered no to: S (Sure of myself), E (Encouragement)." in note
+    assert f"Patient's note: {TYPICAL_ANSWERS['doctor_note']}" in note

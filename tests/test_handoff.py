@@ -1,0 +1,280 @@
+"""The hand-off link: encryption round trip, tampering, expiry, the /handoff page, and the logs."""
+
+import logging
+import re
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from pathlib import Path
+
+import html5lib
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from flask import render_template
+from flask import session
+
+from decision_aid import handoff
+from tests.conftest import TEST_SECRET
+from tests.conftest import check_page
+from tests.conftest import make_app
+from tests.test_pdf import complete_answers
+from tests.test_pdf import pdf_text
+from tests.test_pdf import read_pdf
+from tests.test_pdf import set_answers
+from tests.test_pdf import structure_elements
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+OTHER_SECRET = "another-secret-key-that-is-long-enough-9876543210"
+PHONE = {"width": 390, "height": 844}
+
+
+def token_for(answers, now=NOW, secret=TEST_SECRET):
+    return handoff.issue(answers, secret_key=secret, now=now)
+
+
+def read(token, now=NOW, **kwargs):
+    return handoff.read(token, secret_key=TEST_SECRET, now=now, **kwargs)
+
+
+def csrf_token(client):
+    """The CSRF token from the /handoff page's form."""
+    page = check_page(client.get("/handoff"))
+    return page.csrf_token()
+
+
+def test_round_trip_keeps_every_answer():
+    answers = complete_answers(doctor_note="Can I travel? ¿Puedo viajar? Ça ira.")
+    shared = read(token_for(answers))
+    expected = {name: value for name, value in answers.items() if name != "_seen"}
+    assert shared.answers == expected
+    assert shared.issued == NOW
+    assert shared.expires == NOW + timedelta(days=30)
+
+
+def test_tokens_are_compact_and_url_safe():
+    token = token_for(complete_answers())
+    assert re.fullmatch(r"[A-Za-z0-9_=-]+", token)
+    assert len(token) < 600
+    # Fresh randomness every time: two links for the same answers differ.
+    assert token != token_for(complete_answers())
+
+
+def test_tampered_tokens_are_refused():
+    token = token_for(complete_answers())
+    middle = len(token) // 2
+    flipped = token[:middle] + ("A" if token[middle] != "A" else "B") + token[middle + 1 :]
+    for bad in (flipped, token[:-5], token + "AAAA", "", "not a token", "<script>", "A" * 5000):
+        with pytest.raises(handoff.InvalidLink):
+            read(bad)
+    with pytest.raises(handoff.InvalidLink):
+        read(token_for(complete_answers(), secret=OTHER_SECRET))
+
+
+def test_expiry_is_honoured():
+    token = token_for(complete_answers())
+    assert read(token, now=NOW + timedelta(days=29, hours=23)).answers
+    with pytest.raises(handoff.ExpiredLink):
+        read(token, now=NOW + timedelta(days=30, seconds=1))
+    with pytest.raises(handoff.ExpiredLink):
+        read(token, now=NOW + timedelta(days=2), max_age=timedelta(days=1))
+    # A token from the future was not made by us (or a clock is badly wrong).
+    with pytest.raises(handoff.InvalidLink):
+        read(token, now=NOW - timedelta(hours=1))
+
+
+def test_links_made_with_an_old_key_still_open_after_a_key_change():
+    token = token_for(complete_answers(), secret=OTHER_SECRET)
+    assert read(token, fallbacks=[OTHER_SECRET]).answers
+
+
+def test_only_known_answers_with_sensible_values_come_back():
+    answers = complete_answers()
+    raw = {**answers, "evil": "x", "age_group": {"nested": 1}, "kidney": ["a"] * 500, "_seen": ["x"]}
+    shared = read(token_for(raw))
+    assert "evil" not in shared.answers
+    assert "age_group" not in shared.answers
+    assert "kidney" not in shared.answers
+    assert "_seen" not in shared.answers
+
+
+def test_a_pasted_link_with_line_breaks_is_accepted():
+    token = token_for(complete_answers())
+    link = f"  https://aid.example.org/handoff#{token[:50]}\n{token[50:]}  "
+    assert read(link).answers == read(token).answers
+
+
+def test_handoff_page_without_a_token(client):
+    page = check_page(client.get("/handoff"))
+    assert page.h1 == "Open a shared summary"
+    assert page.select_one("form#handoff-form input[type=hidden][name=token]")
+    assert page.select_one("textarea#handoff-link[name=link]")
+    scripts = page.select("script")
+    assert [script.get("src") for script in scripts] == ["/static/handoff.js"]
+    assert all(not script.string for script in scripts)
+
+
+def test_posting_a_token_shows_the_answers_read_only_and_saves_nothing(app, client):
+    token = token_for(complete_answers())
+    response = client.post("/handoff", data={"csrf_token": csrf_token(client), "token": token})
+    page = check_page(response)
+    assert page.h1 == "Answers shared with you"
+    assert "3 to 6 months ago" in page.text
+    assert "Very good partial response" in page.text
+    assert not page.select("form[action='/start-again']")
+    assert not page.select("a[href*='change=1']")
+    with client.session_transaction() as stored:
+        assert "answers" not in stored
+
+
+def test_posting_the_whole_link_works_too(client):
+    link = "https://aid.example.org/handoff#" + token_for(complete_answers())
+    response = client.post("/handoff", data={"csrf_token": csrf_token(client), "link": link})
+    assert check_page(response).h1 == "Answers shared with you"
+
+
+EXPIRED = "expired"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"token": "gAAAAAB-changed"}, "This link does not work."),
+        ({"link": "https://aid.example.org/handoff#"}, "This link does not work."),
+        ({}, "This link does not work."),
+        ({"token": EXPIRED}, "This link has expired."),
+    ],
+)
+def test_bad_links_get_a_plain_message(client, data, message):
+    if data.get("token") == EXPIRED:
+        data = {"token": token_for(complete_answers(), now=datetime.now(UTC) - timedelta(days=31))}
+    response = client.post("/handoff", data={"csrf_token": csrf_token(client), **data})
+    page = check_page(response, status=400)
+    assert page.title.startswith("Error: ")
+    assert message in page.select_one(".error-summary").get_text()
+    assert page.select_one("#handoff-link-error")
+
+
+def test_handoff_post_needs_the_csrf_token(client):
+    response = client.post("/handoff", data={"token": token_for(complete_answers())})
+    assert response.status_code == 400
+
+
+def test_summary_block_shows_the_link_and_qr_code(app):
+    with app.test_request_context("/summary", base_url="https://aid.example.org"):
+        session["answers"] = complete_answers()
+        html = render_template("summary/_handoff.html")
+        html5lib.HTMLParser(strict=True).parseFragment(html)
+        assert 'style="' not in html
+        link = re.search(r'<textarea[^>]*id="handoff-link"[^>]*>([^<]+)</textarea>', html)[1]
+        assert link.startswith("https://aid.example.org/handoff#")
+        assert handoff.read_for_app(link).answers["age_group"] == "under-65"
+        assert re.search(r'<img class="handoff__qr" src="data:image/png;base64,[A-Za-z0-9+/=]+"', html)
+        assert 'alt="QR code that opens the link above"' in html
+
+
+def test_summary_block_is_empty_without_a_complete_journey(app):
+    with app.test_request_context("/summary"):
+        assert render_template("summary/_handoff.html").strip() == ""
+
+
+def test_summary_pdf_carries_a_working_link_and_qr_code(app):
+    client = app.test_client()
+    set_answers(client, complete_answers())
+    reader = read_pdf(client.get("/summary.pdf"))
+    text = "".join(pdf_text(reader).split())
+    token = re.search(r"/handoff#([A-Za-z0-9_=-]+?)Thelinkworks", text)[1]
+    with app.app_context():
+        assert handoff.read_for_app(token).answers["transplant_when"] == "3-6m"
+    # The link and its QR code are on page 1, the page for the care team.
+    first_page = reader.pages[0]
+    assert "Share your answers with your care team" in first_page.extract_text()
+    images = [
+        image
+        for image in (first_page["/Resources"].get("/XObject") or {}).values()
+        if image.get_object()["/Subtype"] == "/Image"
+    ]
+    assert images, "no QR code image on page 1"
+    alternatives = [str(e.get("/Alt")) for e in structure_elements(reader) if e["/S"] == "/Figure"]
+    assert "QR code that opens the link above" in alternatives
+
+
+def test_handoff_link_expiry_follows_config(tmp_path):
+    app = make_app(tmp_path, HANDOFF_MAX_AGE=3600)
+    with app.test_request_context():
+        token = handoff.issue_for_app(complete_answers(), now=NOW)
+        assert handoff.read_for_app(token, now=NOW + timedelta(minutes=59)).answers
+        with pytest.raises(handoff.ExpiredLink):
+            handoff.read_for_app(token, now=NOW + timedelta(minutes=61))
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_browser_opens_the_link_and_no_log_holds_it(browser, live_server, caplog, javascript):
+    caplog.set_level(logging.DEBUG)
+    answers = complete_answers(doctor_note="canary-5e11ab1e")
+    token = handoff.issue(answers, secret_key=TEST_SECRET)
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    violations = []
+    page.on("console", lambda message: violations.append(message.text))
+    page.goto(f"{live_server}/handoff#{token}")
+    if not javascript:
+        assert page.locator("h1").inner_text() == "Open a shared summary"
+        page.locator("#handoff-link").fill(f"{live_server}/handoff#{token}")
+        page.get_by_role("button", name="Open the summary").click()
+    page.wait_for_selector("text=Answers shared with you")
+    assert page.locator("h1").inner_text() == "Answers shared with you"
+    assert "3 to 6 months ago" in page.locator("main").inner_text()
+    # The script removed the token from the address bar (and so from the history).
+    assert "#" not in page.url
+    assert [text for text in violations if "Content Security Policy" in text] == []
+    context.close()
+    requests = [record.getMessage() for record in caplog.records if record.name == "werkzeug"]
+    assert any("POST /handoff" in line for line in requests), "the server log was not captured"
+    assert token not in caplog.text
+    assert token[:40] not in caplog.text
+    assert "canary-5e11ab1e" not in caplog.text
+
+
+def test_handoff_js_is_small_and_uses_no_inline_code(app):
+    script = Path(app.static_folder, "handoff.js").read_text(encoding="utf-8")
+    assert "location.hash" in script
+    assert "replaceState" in script
+    assert "eval(" not in script and "innerHTML" not in script
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"transplant": "yes"},
+        complete_answers(age_group="a-code-this-version-never-had"),
+    ],
+    ids=["some-answers", "retired-code"],
+)
+def test_a_link_from_an_older_version_gets_a_plain_message(client, answers):
+    token = handoff.issue(answers, secret_key=TEST_SECRET)
+    response = client.post("/handoff", data={"csrf_token": csrf_token(client), "token": token})
+    page = check_page(response, status=400)
+    assert "older version of this aid" in page.select_one(".error-summary").get_text()
+
+
+def test_handoff_pages_pass_axe(browser, live_server):
+    rules = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+    token = handoff.issue(complete_answers(), secret_key=TEST_SECRET)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    found = {}
+    page.goto(f"{live_server}/handoff")
+    found["form"] = Axe().run(page, options=rules).response["violations"]
+    page.locator("#handoff-link").fill("https://aid.example.org/handoff#not-a-token")
+    page.get_by_role("button", name="Open the summary").click()
+    assert page.title().startswith("Error: ")
+    found["problem"] = Axe().run(page, options=rules).response["violations"]
+    page.goto(f"{live_server}/handoff#{token}")
+    page.wait_for_selector("text=Answers shared with you")
+    found["answers"] = Axe().run(page, options=rules).response["violations"]
+    context.close()
+    assert {state: [v["id"] for v in violations] for state, violations in found.items()} == {
+        "form": [],
+        "problem": [],
+        "answers": [],
+    }
