@@ -7,9 +7,9 @@ PORT ?= 5000
 export HOST PORT
 
 # Debian packages: Pango and fonts for WeasyPrint (Latin, Spanish and French characters);
-# Chromium and poppler-utils (pdftoppm) for the browser and PDF-image tests.
+# Chromium, poppler-utils (pdftoppm) and libzbar0 (reads QR codes) for the browser and PDF tests.
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info fonts-dejavu-core fonts-liberation2 fonts-noto-core
-TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils libzbar0
 
 .PHONY: help run test lint translations update-translations readability system-packages-run system-packages-test install clean
 

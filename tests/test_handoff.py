@@ -278,3 +278,50 @@ def test_handoff_pages_pass_axe(browser, live_server):
         "problem": [],
         "answers": [],
     }
+
+
+def scan_qr_codes(png_bytes, enlarge=1):
+    """Decode the QR codes in an image, as a phone camera would."""
+    import io
+
+    from PIL import Image
+    from pyzbar.pyzbar import decode
+
+    image = Image.open(io.BytesIO(png_bytes)).convert("L")
+    # Enlarge without smoothing: the on-screen code is drawn at only 2 pixels per module.
+    image = image.resize((image.width * enlarge, image.height * enlarge), Image.NEAREST)
+    return [symbol.data.decode() for symbol in decode(image)]
+
+
+def test_qr_code_on_the_summary_page_scans_to_its_link(client):
+    import base64
+
+    with client.session_transaction() as stored:
+        stored["answers"] = complete_answers()
+    page = check_page(client.get("/summary"))
+    data_uri = page.select_one("img.handoff__qr")["src"]
+    scanned = scan_qr_codes(base64.b64decode(data_uri.split(",", 1)[1]), enlarge=4)
+    assert scanned == [page.select_one("#handoff-link").get_text()]
+
+
+def test_qr_code_printed_in_the_pdf_opens_the_answers(client, tmp_path):
+    import subprocess
+
+    with client.session_transaction() as stored:
+        stored["answers"] = complete_answers()
+    pdf_file = tmp_path / "summary.pdf"
+    pdf_file.write_bytes(client.get("/summary.pdf?paper=a4").data)
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(pdf_file), str(tmp_path / "page")],
+        check=True,
+    )
+    (page_one,) = tmp_path.glob("page*.png")
+    (link,) = scan_qr_codes(page_one.read_bytes())
+    assert "/handoff#" in link
+    # A nurse scans the printed code: the link opens the person's answers, read-only.
+    with client.session_transaction() as stored:
+        stored.clear()
+    response = client.post("/handoff", data={"csrf_token": csrf_token(client), "link": link})
+    page = check_page(response)
+    assert page.h1 == "Answers shared with you"
+    assert "Very good partial response" in page.text
