@@ -49,25 +49,24 @@ def grade(text):
     return textstat.flesch_kincaid_grade(text)
 
 
-def journey_pages():
-    """(name, html) for every page of a full journey, in English."""
+def journey_pages(locale="en"):
+    """(name, html) for every page of a full journey, in one language."""
     from tests.conftest import Journey
     from tests.conftest import make_app
 
     app = make_app(Path(tempfile.mkdtemp()))
     client = app.test_client()
-    pages = [("start", client.get("/").get_data(as_text=True))]
+    # ?lang= sticks for the rest of the session.
+    pages = [("start", client.get(f"/?lang={locale}").get_data(as_text=True))]
     journey = Journey(client)
-    seen = []
     original = journey.answer
 
     def answer_and_keep(slug, data=None, change=False):
-        seen.append((slug, client.get(f"/{slug}").get_data(as_text=True)))
+        pages.append((slug, client.get(f"/{slug}").get_data(as_text=True)))
         return original(slug, data, change)
 
     journey.answer = answer_and_keep
     journey.answer_all()
-    pages += seen
     for url in ["/check-answers", "/summary", "/about", "/evidence"]:
         pages.append((url.strip("/"), client.get(url).get_data(as_text=True)))
     return pages

@@ -9,7 +9,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,10 +19,8 @@ from babel.messages.pofile import read_po
 from decision_aid import flow
 from decision_aid import sure
 from tests import readability
-from tests.conftest import Journey
 from tests.conftest import check_page
 from tests.conftest import complete_answers
-from tests.conftest import make_app
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "translations"
@@ -260,25 +257,6 @@ def test_sure_page_says_the_translation_is_not_validated(client, locale):
     assert "SURE" in page.text
 
 
-def journey_pages(locale):
-    """(name, html) for every page of a full journey, in one language."""
-    app = make_app(Path(tempfile.mkdtemp()))
-    client = app.test_client()
-    pages = [("start", client.get(f"/?lang={locale}").get_data(as_text=True))]
-    journey = Journey(client)
-    original = journey.answer
-
-    def answer_and_keep(slug, data=None, change=False):
-        pages.append((slug, client.get(f"/{slug}").get_data(as_text=True)))
-        return original(slug, data, change)
-
-    journey.answer = answer_and_keep
-    journey.answer_all()
-    for url in ["/check-answers", "/summary", "/about", "/evidence"]:
-        pages.append((url.strip("/"), client.get(url).get_data(as_text=True)))
-    return pages
-
-
 def reading_ease(locale, text):
     textstat.set_lang(locale)
     try:
@@ -292,7 +270,7 @@ def reading_ease(locale, text):
 @pytest.fixture(scope="module", params=LOCALES)
 def measured(request):
     locale = request.param
-    pages = journey_pages(locale)
+    pages = readability.journey_pages(locale)
     assert all(f'<html lang="{locale}">' in html for _, html in pages)
     scores = {
         name: round(reading_ease(locale, readability.body_text(html)), 1)
