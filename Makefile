@@ -34,7 +34,8 @@ system-packages-test: ## Install the Debian packages the tests need, if any are 
 # Reinstall when the dependency list changes; the stamp file records the last install.
 $(VENV)/.installed: setup.cfg pyproject.toml setup.py constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --upgrade pip
+	# A current setuptools builds wheels itself; the one a new venv bundles is too old for that.
+	$(PYTHON) -m pip install --quiet --upgrade pip "setuptools>=80"
 	$(PYTHON) -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
