@@ -19,6 +19,7 @@ def asset_dir(name):
 
 def create_app(test_config=None):
     """Create and configure the app: defaults, then FLASK_* variables, then test overrides."""
+    from decision_aid import about
     from decision_aid import config
     from decision_aid import documents
     from decision_aid import errors
@@ -47,6 +48,7 @@ def create_app(test_config=None):
     app.jinja_env.undefined = StrictUndefined
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.globals["version"] = __version__
+    app.jinja_env.globals["published"] = about.PUBLISHED
     app.jinja_env.globals["form_errors"] = forms.error_links
     app.jinja_env.globals["sure_validated"] = sure.wording_is_validated
 

@@ -278,3 +278,24 @@ def test_summary_pdf_includes_what_taking_it_is_like(client):
     text = pdf_text(read_pdf(client.get("/summary.pdf")))
     assert "What taking lenalidomide is like" in text
     assert "When to call your care team straight away" in text
+
+
+def test_every_icon_array_in_the_summary_pdf_is_a_figure_with_its_numbers(client):
+    with client.session_transaction() as session:
+        session["answers"] = complete_answers()
+    reader = read_pdf(client.get("/summary.pdf"))
+    alternatives = [
+        str(element.get("/Alt", ""))
+        for element in structure_elements(reader)
+        if str(element["/S"]) == "/Figure"
+    ]
+    array_texts = [text for text in alternatives if "in 100 people" in text]
+    # The summary shows two outcomes, each as two arrays; each array's alt text gives its numbers.
+    assert len(array_texts) == 4
+    assert any("66 in 100 people" in text and "27 were extra" in text for text in array_texts)
+    text = pdf_text(reader)
+    assert "This aid has no outside funding." in text
+
+
+def test_footer_gives_the_publication_date(get_page):
+    assert "published November 20, 2026" in get_page("/").select_one("footer").get_text(" ")
