@@ -11,6 +11,8 @@ from wtforms.fields import SelectMultipleField
 from wtforms.fields import TextAreaField
 from wtforms.validators import Length
 
+from decision_aid import notes
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -36,37 +38,37 @@ SUGGESTIONS = [
     Suggestion(
         "kidneys",
         _l("Would my kidneys change the dose of lenalidomide or how safe it is for me?"),
-        lambda answers: answers.get("kidney") in {"yes", "not-sure"},
+        notes.CONCERNS["kidneys"],
     ),
     Suggestion(
         "blood-clot",
         _l("Because I have had a blood clot, would I need a blood thinner, and which one?"),
-        lambda answers: answers.get("blood_clot") in {"yes", "not-sure"},
+        notes.CONCERNS["blood-clot"],
     ),
     Suggestion(
         "pregnancy",
         _l("What would the pregnancy-prevention programme mean for me and my partner?"),
-        lambda answers: answers.get("pregnancy") in {"yes", "not-sure"},
+        notes.CONCERNS["pregnancy"],
     ),
     Suggestion(
         "other-cancer",
         _l("Does my past cancer change my chance of a second cancer with lenalidomide?"),
-        lambda answers: answers.get("other_cancer") in {"yes", "not-sure"},
+        notes.CONCERNS["other-cancer"],
     ),
     Suggestion(
         "induction",
         _l("I took lenalidomide before my transplant. Does that change how well maintenance might work?"),
-        lambda answers: answers.get("induction_lenalidomide") in {"yes", "not-sure"},
+        notes.CONCERNS["induction"],
     ),
     Suggestion(
         "age",
         _l("The main studies did not include people my age. What do we know for people like me?"),
-        lambda answers: answers.get("age_group") == "over-70",
+        notes.CONCERNS["age"],
     ),
     Suggestion(
         "myeloma-worse",
         _l("My myeloma got worse after the transplant. Is maintenance still the right question for me?"),
-        lambda answers: answers.get("response") == "worse",
+        notes.CONCERNS["myeloma-worse"],
     ),
     Suggestion(
         "timing",

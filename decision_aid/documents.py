@@ -42,7 +42,7 @@ DEFAULTS = {
 }
 
 AID_NAME = _l("Lenalidomide after transplant: a decision aid")
-DECISION = _l("Should I take lenalidomide maintenance after my stem cell transplant?")
+DECISION = options.DECISION
 
 # The summary's parts, shared with the summary page (templates/summary/). Page 1 is the one-page
 # hand-off for the clinician: the leaning, then

@@ -74,15 +74,15 @@ class Step:
         return form
 
 
-def read(slug, heading, section, **kwargs):
+def read(slug, heading, section, template=None, context=None, **kwargs):
     """A page to read, with a Continue button and nothing to answer."""
     return Step(
         slug,
         forms.ContinueForm,
-        template=f"steps/{slug}.html",
+        template=template or f"steps/{slug}.html",
         heading=heading,
         section=section,
-        context=content.CONTEXTS.get(slug),
+        context=context or content.CONTEXTS.get(slug),
         **kwargs,
     )
 
@@ -115,12 +115,11 @@ STEPS = [
         for question in quiz.QUESTIONS
         for step in (
             Step(question.slug, question.form, section=UNDERSTANDING, keeps_first_answer=True),
-            Step(
-                question.slug + "-answer",
-                forms.ContinueForm,
+            read(
+                question.feedback_slug,
+                _l("Your answer"),
+                UNDERSTANDING,
                 template="steps/knowledge-answer.html",
-                heading=_l("Your answer"),
-                section=UNDERSTANDING,
                 context=content.knowledge_answer,
             ),
         )

@@ -19,6 +19,19 @@ class Note:
     applies: object
 
 
+# Answers that raise something to talk about. The notes and the questions for the care team both
+# use these, so the two can never disagree about who a concern applies to.
+CONCERNS = {
+    "age": lambda answers: answers.get("age_group") == "over-70",
+    "kidneys": lambda answers: answers.get("kidney") in {"yes", "not-sure"},
+    "blood-clot": lambda answers: answers.get("blood_clot") in {"yes", "not-sure"},
+    "pregnancy": lambda answers: answers.get("pregnancy") in {"yes", "not-sure"},
+    "myeloma-worse": lambda answers: answers.get("response") == "worse",
+    "other-cancer": lambda answers: answers.get("other_cancer") in {"yes", "not-sure"},
+    "induction": lambda answers: answers.get("induction_lenalidomide") in {"yes", "not-sure"},
+    "no-transplant": lambda answers: answers.get("transplant") in {"not-yet", "no", "not-sure"},
+}
+
 NOTES = [
     Note(
         "age",
@@ -28,7 +41,7 @@ NOTES = [
             "gain as much, or have more side effects."
         ),
         _l("What do we know about maintenance for people my age?"),
-        lambda answers: answers.get("age_group") == "over-70",
+        CONCERNS["age"],
     ),
     Note(
         "kidneys",
@@ -38,7 +51,7 @@ NOTES = [
             "studies only included people whose kidneys worked fairly well."
         ),
         _l("Would my kidneys change the dose, or how safe lenalidomide is for me?"),
-        lambda answers: answers.get("kidney") in {"yes", "not-sure"},
+        CONCERNS["kidneys"],
     ),
     Note(
         "blood-clot",
@@ -48,7 +61,7 @@ NOTES = [
             "whether you need a blood thinner."
         ),
         _l("Would I need a blood thinner, and which one?"),
-        lambda answers: answers.get("blood_clot") in {"yes", "not-sure"},
+        CONCERNS["blood-clot"],
     ),
     Note(
         "pregnancy",
@@ -58,7 +71,7 @@ NOTES = [
             "pregnant, a strict pregnancy-prevention programme applies to you both."
         ),
         _l("What would the pregnancy-prevention programme mean for me and my partner?"),
-        lambda answers: answers.get("pregnancy") in {"yes", "not-sure"},
+        CONCERNS["pregnancy"],
     ),
     Note(
         "myeloma-worse",
@@ -68,7 +81,7 @@ NOTES = [
             "numbers may not apply to you."
         ),
         _l("Is maintenance still the right question for me, or do I need a different treatment?"),
-        lambda answers: answers.get("response") == "worse",
+        CONCERNS["myeloma-worse"],
     ),
     Note(
         "other-cancer",
@@ -78,7 +91,7 @@ NOTES = [
             "that for one person."
         ),
         _l("Does my past cancer change my chance of a second cancer with lenalidomide?"),
-        lambda answers: answers.get("other_cancer") in {"yes", "not-sure"},
+        CONCERNS["other-cancer"],
     ),
     Note(
         "induction",
@@ -89,7 +102,7 @@ NOTES = [
             " them."
         ),
         _l("Does having had lenalidomide before change how well maintenance might work for me?"),
-        lambda answers: answers.get("induction_lenalidomide") in {"yes", "not-sure"},
+        CONCERNS["induction"],
     ),
     Note(
         "no-transplant",
@@ -99,7 +112,7 @@ NOTES = [
             "have not, they may not apply to you."
         ),
         _l("Does maintenance apply to me, and when would it start?"),
-        lambda answers: answers.get("transplant") in {"not-yet", "no", "not-sure"},
+        CONCERNS["no-transplant"],
     ),
 ]
 

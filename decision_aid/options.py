@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+DECISION = _l("Should I take lenalidomide maintenance after my stem cell transplant?")
+
 
 @dataclass(frozen=True)
 class Experience:

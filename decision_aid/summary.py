@@ -14,6 +14,7 @@ from decision_aid import doctor_questions
 from decision_aid import flow
 from decision_aid import notes
 from decision_aid import numbers
+from decision_aid import options
 from decision_aid import quiz
 from decision_aid import sure
 from decision_aid import values
@@ -106,7 +107,7 @@ def build(answers):
     question_list, note = doctor_questions.question_texts(answers)
     used_sources = [evidence.source(source_id) for source_id in headline_set.source_ids]
     result = SimpleNamespace(
-        decision=_l("Should I take lenalidomide maintenance after my stem cell transplant?"),
+        decision=options.DECISION,
         leaning=LEANINGS.get(answers.get("leaning")),
         answer_rows=answer_rows(answers, sections=[flow.ABOUT_YOU]),
         values=value_rows(answers),
