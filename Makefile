@@ -24,6 +24,7 @@ test: system-packages-test install translations lint ## Install what is missing,
 
 lint: install ## Check style and common security mistakes with ruff
 	$(VENV)/bin/ruff check decision_aid tests bench wsgi.py gunicorn.conf.py setup.py
+	$(VENV)/bin/ruff format --check decision_aid tests bench wsgi.py gunicorn.conf.py setup.py
 
 system-packages-run: ## Install the Debian packages the app needs, if any are missing
 	@./scripts/ensure-debian-packages $(RUN_PACKAGES)

@@ -13,10 +13,10 @@ from jinja2 import Environment
 from jinja2 import FileSystemLoader
 from weasyprint import HTML
 
-from decision_aid.icons import PERSON_OFFSET
-from decision_aid.icons import Category
-from decision_aid.icons import layout
-from decision_aid.icons import person_path
+from decision_aid.content.icons import PERSON_OFFSET
+from decision_aid.content.icons import Category
+from decision_aid.content.icons import layout
+from decision_aid.content.icons import person_path
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 

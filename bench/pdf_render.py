@@ -14,7 +14,7 @@ import time
 import wtforms
 
 from decision_aid import create_app
-from decision_aid import flow
+from decision_aid.journey import flow
 
 DOCUMENTS = [
     "/summary.pdf",

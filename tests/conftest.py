@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from decision_aid import create_app
-from decision_aid import flow
+from decision_aid.journey import flow
 
 # Chromium comes from Debian (make test installs it); Playwright never downloads a browser here.
 CHROMIUM = "/usr/bin/chromium"

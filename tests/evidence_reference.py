@@ -12,31 +12,53 @@ SEEDS = SHARED / "seeds"
 
 NEUTRO = "Neutropenia 74 (32) 30 (13) 27 (12) 7 (3) <0.001"
 THROMBO = "Thrombocytopenia 21 (9) 11 (5) 3 (1) 8 (3) 0.001"
-SPM_TYPES = ("8 new hematologic cancers and 10 solid-tumor cancers … (3.5% and 4.3%, respectively) … 1 (0.4%)"
-             " and 5 (2.2%)")
-META_SPM = ("The cumulative incidence rate of a second primary malignancy before disease progression was"
-            " higher in the lenalidomide group (5.3% vs 0.8% for hematologic and 5.8% vs 2.0% for solid"
-            " malignancies).")
-TTP_3Y = ("The 3-year rate of freedom from progression or death was 66% (95% CI, 59 to 73) … and 39% (95%"
-          " CI, 33 to 48)")
-OS_3Y = ("The rate of overall survival at 3 years was 88% (95% CI, 84 to 93) … and 80% (95% CI, 74 to 86) …"
-         " (hazard ratio, 0.62; 95% CI, 0.40 to 0.95)")
-SPM = ("Second primary cancers occurred in 18 patients who received lenalidomide (8%) and 6 patients who"
-       " received placebo (3%).")
-STOPPED = ("A total of 23 of 231 patients in the lenalidomide group discontinued therapy because of adverse"
-           " events. Two of 143 patients in the placebo group who did not cross over…")
+SPM_TYPES = (
+    "8 new hematologic cancers and 10 solid-tumor cancers … (3.5% and 4.3%, respectively) … 1 (0.4%)"
+    " and 5 (2.2%)"
+)
+META_SPM = (
+    "The cumulative incidence rate of a second primary malignancy before disease progression was"
+    " higher in the lenalidomide group (5.3% vs 0.8% for hematologic and 5.8% vs 2.0% for solid"
+    " malignancies)."
+)
+TTP_3Y = (
+    "The 3-year rate of freedom from progression or death was 66% (95% CI, 59 to 73) … and 39% (95%"
+    " CI, 33 to 48)"
+)
+OS_3Y = (
+    "The rate of overall survival at 3 years was 88% (95% CI, 84 to 93) … and 80% (95% CI, 74 to 86) …"
+    " (hazard ratio, 0.62; 95% CI, 0.40 to 0.95)"
+)
+SPM = (
+    "Second primary cancers occurred in 18 patients who received lenalidomide (8%) and 6 patients who"
+    " received placebo (3%)."
+)
+STOPPED = (
+    "A total of 23 of 231 patients in the lenalidomide group discontinued therapy because of adverse"
+    " events. Two of 143 patients in the placebo group who did not cross over…"
+)
 TTP_MEDIAN = "The median time to progression was 46 months … and 27 months"
-IFM_PFS = ("LEN maintenance improved the 5-year progression-free survival (PFS) post randomization: 42%,"
-           " versus 18% with placebo (p<0.0001)")
-IFM_OS = ("The 5-year post randomization overall survival (OS) was similar in the 2 groups: 68% in the LEN"
-          " group versus 67% in the placebo group (HR=1)")
-IFM_SPM = ("The incidence of second primary cancers was 3.1 per 100 patient-years in the lenalidomide group"
-           " versus 1.2 per 100 patient-years in the placebo group (P=0.002).")
+IFM_PFS = (
+    "LEN maintenance improved the 5-year progression-free survival (PFS) post randomization: 42%,"
+    " versus 18% with placebo (p<0.0001)"
+)
+IFM_OS = (
+    "The 5-year post randomization overall survival (OS) was similar in the 2 groups: 68% in the LEN"
+    " group versus 67% in the placebo group (HR=1)"
+)
+IFM_SPM = (
+    "The incidence of second primary cancers was 3.1 per 100 patient-years in the lenalidomide group"
+    " versus 1.2 per 100 patient-years in the placebo group (P=0.002)."
+)
 IFM_MEDIAN = "(41 months, vs. 23 months with placebo; hazard ratio, 0.50; P<0.001)"
-META_PFS = ("The median PFS was 52.8 months for the lenalidomide group and 23.5 months for the placebo or"
-            " observation group (hazard ratio, 0.48; 95% CI, 0.41 to 0.55)")
-META_OS = ("median overall survival was not reached in the lenalidomide group vs 86.0 months in the"
-           " placebo/observation group (HR = 0.75, P = .001)")
+META_PFS = (
+    "The median PFS was 52.8 months for the lenalidomide group and 23.5 months for the placebo or"
+    " observation group (hazard ratio, 0.48; 95% CI, 0.41 to 0.55)"
+)
+META_OS = (
+    "median overall survival was not reached in the lenalidomide group vs 86.0 months in the"
+    " placebo/observation group (HR = 0.75, P = .001)"
+)
 S004, S002, W36, W11 = ("S004",), ("S002",), ("W36",), ("W11",)
 SEC = "V (secondary)"
 
@@ -60,10 +82,26 @@ FIGURES = [
     ("calgb.stopped_ae.control", D("1.4"), None, 2, 143, "V-seed", S004, STOPPED),
     ("calgb.median_ttp.lenalidomide", D("46"), None, None, None, "V-seed", S004, TTP_MEDIAN),
     ("calgb.median_ttp.control", D("27"), None, None, None, "V-seed", S004, TTP_MEDIAN),
-    ("calgb.pi_median_os.lenalidomide", D("9.3"), None, None, None, "V-seed", ("S000",),
-     "9.3-year median OS with REVLIMID Maintenance"),
-    ("calgb.pi_median_os.control", D("7.0"), None, None, None, "V (secondary)", ("W20",),
-     "median overall survival was 9.3 years with lenalidomide vs 7 years with no maintenance"),
+    (
+        "calgb.pi_median_os.lenalidomide",
+        D("9.3"),
+        None,
+        None,
+        None,
+        "V-seed",
+        ("S000",),
+        "9.3-year median OS with REVLIMID Maintenance",
+    ),
+    (
+        "calgb.pi_median_os.control",
+        D("7.0"),
+        None,
+        None,
+        None,
+        "V (secondary)",
+        ("W20",),
+        "median overall survival was 9.3 years with lenalidomide vs 7 years with no maintenance",
+    ),
     ("ifm.pfs_5y.lenalidomide", D("42"), None, None, None, "V", W36, IFM_PFS),
     ("ifm.pfs_5y.control", D("18"), None, None, None, "V", W36, IFM_PFS),
     ("ifm.os_5y.lenalidomide", D("68"), None, None, None, "V", W36, IFM_OS),
@@ -80,8 +118,16 @@ FIGURES = [
     ("meta.spm_blood_before_progression.control", D("0.8"), None, None, None, SEC, W11, META_SPM),
     ("meta.spm_solid_before_progression.lenalidomide", D("5.8"), None, None, None, SEC, W11, META_SPM),
     ("meta.spm_solid_before_progression.control", D("2.0"), None, None, None, SEC, W11, META_SPM),
-    ("mxi.te_median_pfs.lenalidomide", D("57"), None, None, None, "V (secondary)", ("W3",),
-     "Myeloma XI78 | TE-NDMM | R* | 57"),
+    (
+        "mxi.te_median_pfs.lenalidomide",
+        D("57"),
+        None,
+        None,
+        None,
+        "V (secondary)",
+        ("W3",),
+        "Myeloma XI78 | TE-NDMM | R* | 57",
+    ),
 ]
 
 # Figure id -> (hazard ratio, CI low, CI high) where EVIDENCE.md gives one.
@@ -129,8 +175,13 @@ UNVERIFIED_ROWS = {
 
 # Section (b): per-100 numbers for each comparison set, in display order (outcome, lenalidomide, control).
 SECTION_B = {
-    "calgb-3y": [("calgb_ttp", 66, 39), ("os", 88, 80), ("spm_invasive", 8, 3), ("neutropenia_g34", 45, 15),
-                 ("stopped_ae", 10, 1)],
+    "calgb-3y": [
+        ("calgb_ttp", 66, 39),
+        ("os", 88, 80),
+        ("spm_invasive", 8, 3),
+        ("neutropenia_g34", 45, 15),
+        ("stopped_ae", 10, 1),
+    ],
     "ifm-5y": [("pfs", 42, 18), ("os", 68, 67)],
     "meta-2017": [("spm_blood_before_progression", 5, 1), ("spm_solid_before_progression", 6, 2)],
     "myeloma-xi": [],
@@ -148,8 +199,11 @@ FACT_VALUES = {
     "rems.pregnancy_tests": {"tests": 2, "days_low": 10, "days_high": 14, "hours": 24},
     "rems.contraception": {"forms": 2, "weeks_before": 4, "weeks_after": 4},
     "rems.no_blood_donation": {"weeks_after": 4},
-    "rems.program": {"program": "Lenalidomide REMS", "website": "www.lenalidomiderems.com",
-                     "phone": "1-888-423-5436"},
+    "rems.program": {
+        "program": "Lenalidomide REMS",
+        "website": "www.lenalidomiderems.com",
+        "phone": "1-888-423-5436",
+    },
     "calgb.age_limits": {"min_age": 18, "max_age": 70},
     "ifm.age_limit": {"max_age": 65},
     "eligibility.kidney_function": {"trial_a": "CALGB 100104", "trial_b": "IFM 2005-02", "crcl": 30},

@@ -83,7 +83,7 @@ def measure():
 
 
 if __name__ == "__main__":
-    from decision_aid.about import READABILITY_FILE
+    from decision_aid.content.about import READABILITY_FILE
 
     result = measure()
     if "--write" in sys.argv:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from decision_aid import flow
+from decision_aid.journey import flow
 from tests.conftest import TYPICAL_ANSWERS
 
 PHONE = {"width": 390, "height": 844}

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from decision_aid import about
-from decision_aid import sure
+from decision_aid.content import about
+from decision_aid.content import sure
 from tests import readability
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from decision_aid import flow
-from decision_aid import notes
-from decision_aid import sure
+from decision_aid.content import notes
+from decision_aid.content import sure
+from decision_aid.journey import flow
 from tests.conftest import TYPICAL_ANSWERS
 from tests.conftest import check_page
 from tests.conftest import complete_answers
@@ -83,7 +83,7 @@ def test_no_notes_for_someone_like_the_people_in_the_studies(client):
 
 
 def test_values_cover_both_options_and_the_comparison_has_no_verdict(client, journey):
-    from decision_aid import values
+    from decision_aid.content import values
 
     better = [factor.better_option for factor in values.FACTORS]
     assert better.count(values.LENALIDOMIDE) >= 2 and better.count(values.NO_MAINTENANCE) >= 2

@@ -43,9 +43,12 @@ def evidence():
 def rebuild(evidence, **changes):
     """A new, unvalidated Evidence with some parts swapped."""
     parts = {
-        "sources": tuple(evidence.sources.values()), "figures": evidence.all_figures(),
-        "facts": evidence.all_facts(), "erroneous_claims": evidence.erroneous_claims,
-        "comparison_sets": evidence.comparison_sets, "default_set_id": evidence.default_set_id,
+        "sources": tuple(evidence.sources.values()),
+        "figures": evidence.all_figures(),
+        "facts": evidence.all_facts(),
+        "erroneous_claims": evidence.erroneous_claims,
+        "comparison_sets": evidence.comparison_sets,
+        "default_set_id": evidence.default_set_id,
     }
     parts.update(changes)
     return Evidence(**parts)
@@ -62,6 +65,7 @@ def assert_invalid(evidence, pattern):
 
 # --- API -----------------------------------------------------------------------------------------
 
+
 def test_load_evidence_is_cached_and_valid_without_an_app_context(evidence):
     assert not has_app_context()
     assert load_evidence() is evidence
@@ -75,10 +79,15 @@ def test_default_set_comes_first(evidence):
     assert evidence.comparison_sets[0] is evidence.default_set is evidence.comparison_set("calgb-3y")
 
 
-@pytest.mark.parametrize("lookup, key", [
-    ("source", "S999"), ("comparison_set", "calgb-5y"), ("figure", "calgb.nothing.control"),
-    ("fact", "nothing"),
-])
+@pytest.mark.parametrize(
+    "lookup, key",
+    [
+        ("source", "S999"),
+        ("comparison_set", "calgb-5y"),
+        ("figure", "calgb.nothing.control"),
+        ("fact", "nothing"),
+    ],
+)
 def test_unknown_ids_raise(evidence, lookup, key):
     with pytest.raises(EvidenceError):
         getattr(evidence, lookup)(key)
@@ -98,6 +107,7 @@ def test_verified_figures_and_sources_resolve(evidence):
 
 # --- trap 1: 25 mg is never a maintenance dose ----------------------------------------------------
 
+
 def test_seed_003_dose_is_refused(evidence):
     with pytest.raises(ErroneousClaimError, match="mxi.maintenance_dose"):
         evidence.fact("mxi.dose_seed003")
@@ -115,6 +125,7 @@ def test_no_fact_figure_or_string_gives_25_mg(evidence):
 
 
 # --- translatable text ----------------------------------------------------------------------------
+
 
 def test_catalog_strings_have_no_digits_and_cover_the_data(evidence):
     extracted = {message for _, _, message, _, _ in extract_from_dir(str(PACKAGE), keywords={"_l": None})}
@@ -148,6 +159,7 @@ def test_phrases_escape_their_values_in_html():
 
 # --- comparison sets ------------------------------------------------------------------------------
 
+
 def test_every_outcome_is_complete_and_inside_its_horizon(evidence):
     for cset in evidence.comparison_sets:
         horizon = cset.horizon
@@ -170,9 +182,10 @@ def test_every_outcome_is_complete_and_inside_its_horizon(evidence):
 def test_ranges_come_from_the_source_else_the_counts_else_say_not_given(evidence):
     for cset in evidence.comparison_sets:
         for outcome in cset.outcomes:
-            for figure, per_100, span in ((outcome.lenalidomide, outcome.lenalidomide_per_100,
-                                           outcome.lenalidomide_range),
-                                          (outcome.control, outcome.control_per_100, outcome.control_range)):
+            for figure, per_100, span in (
+                (outcome.lenalidomide, outcome.lenalidomide_per_100, outcome.lenalidomide_range),
+                (outcome.control, outcome.control_per_100, outcome.control_range),
+            ):
                 if figure.ci is not None:
                     assert span.basis is RangeBasis.SOURCE_CI
                     assert (span.low, span.high) == tuple(int(x) for x in figure.ci)
@@ -224,6 +237,7 @@ def test_myeloma_xi_is_words_only_and_hides_the_unverified_control(evidence):
 
 # --- validation catches broken data ---------------------------------------------------------------
 
+
 def test_validation_catches_a_broken_source_id(evidence):
     figures = swap(evidence.all_figures(), "calgb.os_3y.control", source_ids=("S999",), quote_source="S999")
     assert_invalid(rebuild(evidence, figures=figures), "unknown source id 'S999'")
@@ -269,10 +283,13 @@ def test_validation_catches_numbers_that_do_not_add_up(evidence):
 def test_validation_catches_an_unsupported_clear_difference(evidence):
     ifm = evidence.comparison_set("ifm-5y")
     os_outcome = ifm.outcome("os")
-    flipped = dataclasses.replace(os_outcome, difference=dataclasses.replace(os_outcome.difference,
-                                                                             clearly_differs=True))
-    sets = tuple(dataclasses.replace(s, outcomes=(s.outcomes[0], flipped)) if s is ifm else s
-                 for s in evidence.comparison_sets)
+    flipped = dataclasses.replace(
+        os_outcome, difference=dataclasses.replace(os_outcome.difference, clearly_differs=True)
+    )
+    sets = tuple(
+        dataclasses.replace(s, outcomes=(s.outcomes[0], flipped)) if s is ifm else s
+        for s in evidence.comparison_sets
+    )
     assert_invalid(rebuild(evidence, comparison_sets=sets), "no clear difference")
 
 
@@ -290,8 +307,9 @@ def test_validation_catches_structural_mistakes(evidence):
     sets = (dataclasses.replace(calgb, denominator=1000),) + evidence.comparison_sets[1:]
     assert_invalid(rebuild(evidence, comparison_sets=sets), "denominator must be 100")
     xi = evidence.comparison_set("myeloma-xi")
-    leaky = dataclasses.replace(xi.text_facts[0], unavailable_ids=(),
-                                figure_ids=("mxi.te_median_pfs.control",))
+    leaky = dataclasses.replace(
+        xi.text_facts[0], unavailable_ids=(), figure_ids=("mxi.te_median_pfs.control",)
+    )
     sets = evidence.comparison_sets[:3] + (dataclasses.replace(xi, text_facts=(leaky,)),)
     assert_invalid(rebuild(evidence, comparison_sets=sets), "wrong verification status")
 

@@ -26,16 +26,36 @@ def one_decimal(value):
 
 
 def figure(count=None, n=None, value=None):
-    return Figure("calgb.test.lenalidomide", "calgb", Arm.LENALIDOMIDE, SPM, EvidenceStatus.V_SEED,
-                  value=value, count=count, n=n)
+    return Figure(
+        "calgb.test.lenalidomide",
+        "calgb",
+        Arm.LENALIDOMIDE,
+        SPM,
+        EvidenceStatus.V_SEED,
+        value=value,
+        count=count,
+        n=n,
+    )
 
 
 # --- round half up --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, expected", [
-    (Decimal("0.5"), 1), (Decimal("1.5"), 2), (Decimal("2.5"), 3), ("45.5", 46), (Fraction(5, 2), 3),
-    (Decimal("2.4999"), 2), (2.675, 3), (7, 7), (Decimal("-2.5"), -3), (Decimal("0.0"), 0),
-])
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (Decimal("0.5"), 1),
+        (Decimal("1.5"), 2),
+        (Decimal("2.5"), 3),
+        ("45.5", 46),
+        (Fraction(5, 2), 3),
+        (Decimal("2.4999"), 2),
+        (2.675, 3),
+        (7, 7),
+        (Decimal("-2.5"), -3),
+        (Decimal("0.0"), 0),
+    ],
+)
 def test_round_half_up(value, expected):
     assert derive.round_half_up(value) == expected
 
@@ -66,9 +86,19 @@ def test_exact_halves_go_up(k):
 
 # --- per-100 display from the most precise value --------------------------------------------------
 
-@pytest.mark.parametrize("count, n, expected", [
-    (104, 231, 45), (8, 231, 3), (2, 143, 1), (18, 231, 8), (6, 229, 3), (23, 231, 10), (34, 229, 15),
-])
+
+@pytest.mark.parametrize(
+    "count, n, expected",
+    [
+        (104, 231, 45),
+        (8, 231, 3),
+        (2, 143, 1),
+        (18, 231, 8),
+        (6, 229, 3),
+        (23, 231, 10),
+        (34, 229, 15),
+    ],
+)
 def test_display_per_100_uses_counts(count, n, expected):
     assert derive.display_per_100(figure(count, n, one_decimal(Decimal(count * 100) / n))) == expected
 
@@ -81,14 +111,18 @@ def test_counts_beat_the_rounded_value():
 
 # --- largest remainder ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("values, total, expected", [
-    ([66, 34], 100, [66, 34]),
-    ([1, 1, 1], 100, [34, 33, 33]),
-    ([Decimal("50.5"), Decimal("49.5")], 100, [51, 49]),
-    ([Decimal("7.8"), Decimal("92.2")], 100, [8, 92]),
-    ([Fraction(8, 231), Fraction(223, 231)], 100, [3, 97]),
-    ([5, 0, 5], 0, [0, 0, 0]),
-])
+
+@pytest.mark.parametrize(
+    "values, total, expected",
+    [
+        ([66, 34], 100, [66, 34]),
+        ([1, 1, 1], 100, [34, 33, 33]),
+        ([Decimal("50.5"), Decimal("49.5")], 100, [51, 49]),
+        ([Decimal("7.8"), Decimal("92.2")], 100, [8, 92]),
+        ([Fraction(8, 231), Fraction(223, 231)], 100, [3, 97]),
+        ([5, 0, 5], 0, [0, 0, 0]),
+    ],
+)
 def test_largest_remainder_examples(values, total, expected):
     assert derive.largest_remainder(values, total) == expected
 
@@ -101,8 +135,9 @@ def test_largest_remainder_rejects_bad_input(values, total):
 
 @PROFILE
 @given(
-    st.lists(st.fractions(min_value=0, max_value=1000, max_denominator=1000), min_size=1, max_size=12)
-    .filter(lambda values: sum(values) > 0),
+    st.lists(st.fractions(min_value=0, max_value=1000, max_denominator=1000), min_size=1, max_size=12).filter(
+        lambda values: sum(values) > 0
+    ),
     st.integers(min_value=0, max_value=1000),
 )
 def test_largest_remainder_sums_exactly_and_stays_within_one(values, total):
@@ -120,9 +155,15 @@ def test_largest_remainder_keeps_whole_pairs(x):
 
 # --- Wilson interval ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("count, n, low, high", [
-    (5, 10, 0.2366, 0.7634), (0, 10, 0.0, 0.2775), (10, 10, 0.7225, 1.0),
-])
+
+@pytest.mark.parametrize(
+    "count, n, low, high",
+    [
+        (5, 10, 0.2366, 0.7634),
+        (0, 10, 0.0, 0.2775),
+        (10, 10, 0.7225, 1.0),
+    ],
+)
 def test_wilson_known_values(count, n, low, high):
     assert derive.wilson_interval(count, n) == pytest.approx((low, high), abs=1e-4)
 
@@ -134,8 +175,11 @@ def test_wilson_rejects_impossible_counts(count, n):
 
 
 @PROFILE
-@given(st.integers(min_value=1, max_value=100_000).flatmap(
-    lambda n: st.tuples(st.integers(min_value=0, max_value=n), st.just(n))))
+@given(
+    st.integers(min_value=1, max_value=100_000).flatmap(
+        lambda n: st.tuples(st.integers(min_value=0, max_value=n), st.just(n))
+    )
+)
 def test_wilson_contains_the_proportion_inside_zero_one(case):
     count, n = case
     low, high = derive.wilson_interval(count, n)
@@ -146,9 +190,17 @@ def test_wilson_contains_the_proportion_inside_zero_one(case):
 
 # --- derivations (EVIDENCE.md section (b) B2 and B3, trap 12) --------------------------------------
 
-@pytest.mark.parametrize("years, lenalidomide, placebo", [
-    (1, "3.1", "1.2"), (2, "6.0", "2.4"), (3, "8.9", "3.5"), (4, "11.7", "4.7"), (5, "14.4", "5.8"),
-])
+
+@pytest.mark.parametrize(
+    "years, lenalidomide, placebo",
+    [
+        (1, "3.1", "1.2"),
+        (2, "6.0", "2.4"),
+        (3, "8.9", "3.5"),
+        (4, "11.7", "4.7"),
+        (5, "14.4", "5.8"),
+    ],
+)
 def test_rate_to_risk_matches_the_sheet(years, lenalidomide, placebo):
     assert one_decimal(derive.risk_from_rate(Decimal("3.1"), years).value) == Decimal(lenalidomide)
     assert one_decimal(derive.risk_from_rate(Decimal("1.2"), years).value) == Decimal(placebo)
@@ -159,10 +211,17 @@ def test_rate_to_risk_per_100_at_three_and_five_years():
     assert [derive.risk_from_rate(Decimal(r), 3).per_100 for r in ("3.1", "1.2")] == [9, 4]
 
 
-@pytest.mark.parametrize("median, at, expected", [
-    ("41", 36, "54.4"), ("23", 36, "33.8"), ("46.8", 36, "58.7"), ("24", 36, "35.4"),
-    ("52.8", 36, "62.3"), ("23.5", 36, "34.6"),
-])
+@pytest.mark.parametrize(
+    "median, at, expected",
+    [
+        ("41", 36, "54.4"),
+        ("23", 36, "33.8"),
+        ("46.8", 36, "58.7"),
+        ("24", 36, "35.4"),
+        ("52.8", 36, "62.3"),
+        ("23.5", 36, "34.6"),
+    ],
+)
 def test_median_to_landmark_matches_the_sheet(median, at, expected):
     assert one_decimal(derive.survival_from_median(Decimal(median), at).value) == Decimal(expected)
 
@@ -182,10 +241,15 @@ def test_rate_to_risk_stays_a_proportion(rate, years):
     assert 0 <= risk < 100 and risk <= derive.risk_from_rate(rate, years + 1).value
 
 
-@pytest.mark.parametrize("call", [
-    lambda: derive.risk_from_rate(-1, 3), lambda: derive.survival_from_median(0, 3),
-    lambda: derive.survival_from_median(10, -1), lambda: derive.year_span([None]),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: derive.risk_from_rate(-1, 3),
+        lambda: derive.survival_from_median(0, 3),
+        lambda: derive.survival_from_median(10, -1),
+        lambda: derive.year_span([None]),
+    ],
+)
 def test_derivations_reject_impossible_input(call):
     with pytest.raises(ValueError):
         call()

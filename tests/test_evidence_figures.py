@@ -76,7 +76,8 @@ def test_every_figure_matches_the_transcribed_table_and_vice_versa(evidence):
 def test_hazard_ratios_match_the_table(evidence):
     actual = {
         f.id: (f.hazard_ratio.value, f.hazard_ratio.low, f.hazard_ratio.high)
-        for f in verified(evidence) if f.hazard_ratio is not None
+        for f in verified(evidence)
+        if f.hazard_ratio is not None
     }
     assert actual == HAZARD_RATIOS
 
@@ -88,7 +89,7 @@ def test_grade_three_to_four_counts_are_the_sum_of_the_table_rows(evidence):
         # The quoted Table 2 row holds both counts, in arm order.
         numbers = [int(x) for x in re.findall(r"(\d+) \(", figure.quote)]
         offset = 0 if figure.arm == "lenalidomide" else 2
-        assert numbers[offset:offset + 2] == [grade_3, grade_4]
+        assert numbers[offset : offset + 2] == [grade_3, grade_4]
 
 
 def test_counts_give_the_one_decimal_value(evidence):
@@ -112,8 +113,11 @@ def test_every_quote_is_in_evidence_md(evidence, evidence_md):
 def test_seed_quotes_are_verbatim_in_their_seed_files(evidence):
     checked = 0
     quotes = [(f.id, f.quote, f.quote_source) for f in verified(evidence)]
-    quotes += [(f.id, f.hazard_ratio.quote, f.hazard_ratio.quote_source)
-               for f in verified(evidence) if f.hazard_ratio]
+    quotes += [
+        (f.id, f.hazard_ratio.quote, f.hazard_ratio.quote_source)
+        for f in verified(evidence)
+        if f.hazard_ratio
+    ]
     quotes += [(f.id, f.quote, f.quote_source) for f in evidence.all_facts()]
     quotes += [(c.id, c.quote, c.source_id) for c in evidence.erroneous_claims]
     for cset in evidence.comparison_sets:
@@ -193,8 +197,16 @@ def test_citation_details_come_only_from_evidence_md_or_the_seeds(evidence, evid
         allowed = normalise(evidence_md)
         if source.seed_file:
             allowed += " " + " ".join(readings(seed_text(evidence, source.id)))
-        details = [source.doi, source.trial_registration, source.url, source.volume_pages,
-                   source.unverified_details, source.journal, source.description, source.title]
+        details = [
+            source.doi,
+            source.trial_registration,
+            source.url,
+            source.volume_pages,
+            source.unverified_details,
+            source.journal,
+            source.description,
+            source.title,
+        ]
         names = (source.authors or "").replace("et al.", "").split(",")
         surnames = [name.split()[0] for name in names if name.strip()]
         for detail in [d for d in details if d] + surnames:

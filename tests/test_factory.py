@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from decision_aid import config
 from decision_aid import create_app
+from decision_aid import settings as config
 
 
 def test_testing_config_is_applied(app):

@@ -1,7 +1,7 @@
 """The journey's rules: which steps apply, what comes next, and which steps may be opened."""
 
-from decision_aid import flow
-from decision_aid import notes
+from decision_aid.content import notes
+from decision_aid.journey import flow
 from tests.conftest import TYPICAL_ANSWERS
 from tests.conftest import complete_answers
 

@@ -7,13 +7,10 @@ from datetime import datetime
 from datetime import timedelta
 from pathlib import Path
 
-import html5lib
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from flask import render_template
-from flask import session
 
-from decision_aid import handoff
+from decision_aid.printing import handoff
 from tests.conftest import TEST_SECRET
 from tests.conftest import check_page
 from tests.conftest import make_app
@@ -159,22 +156,28 @@ def test_handoff_post_needs_the_csrf_token(client):
     assert response.status_code == 400
 
 
-def test_summary_block_shows_the_link_and_qr_code(app):
-    with app.test_request_context("/summary", base_url="https://aid.example.org"):
+def test_summary_page_shows_the_link_and_qr_code(app):
+    client = app.test_client()
+    with client.session_transaction(base_url="https://aid.example.org") as session:
         session["answers"] = complete_answers()
-        html = render_template("summary/_handoff.html")
-        html5lib.HTMLParser(strict=True).parseFragment(html)
-        assert 'style="' not in html
-        link = re.search(r'<textarea[^>]*id="handoff-link"[^>]*>([^<]+)</textarea>', html)[1]
-        assert link.startswith("https://aid.example.org/handoff#")
+    html = client.get("/summary", base_url="https://aid.example.org").get_data(as_text=True)
+    assert 'style="' not in html
+    link = re.search(r'<textarea[^>]*id="handoff-link"[^>]*>([^<]+)</textarea>', html)[1]
+    assert link.startswith("https://aid.example.org/handoff#")
+    with app.app_context():
         assert handoff.read_for_app(link).answers["age_group"] == "under-65"
-        assert re.search(r'<img class="handoff__qr" src="data:image/png;base64,[A-Za-z0-9+/=]+"', html)
-        assert 'alt="QR code that opens the link above"' in html
+    assert re.search(r'<img class="handoff__qr" src="data:image/png;base64,[A-Za-z0-9+/=]+"', html)
+    assert 'alt="QR code that opens the link above"' in html
 
 
-def test_summary_block_is_empty_without_a_complete_journey(app):
-    with app.test_request_context("/summary"):
-        assert render_template("summary/_handoff.html").strip() == ""
+def test_no_link_is_made_without_a_complete_journey(app):
+    client = app.test_client()
+    answers = complete_answers()
+    del answers["leaning"]
+    set_answers(client, answers)
+    response = client.get("/summary")
+    assert response.status_code == 302 and response.location == "/leaning"
+    assert "/handoff#" not in client.get("/leaning").get_data(as_text=True)
 
 
 def test_summary_pdf_carries_a_working_link_and_qr_code(app):

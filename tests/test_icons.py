@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from jinja2 import Environment
 from jinja2 import FileSystemLoader
 
-from decision_aid import icons
-from decision_aid.icons import PALETTE
-from decision_aid.icons import Category
-from decision_aid.icons import layout
+from decision_aid.content import icons
+from decision_aid.content.icons import PALETTE
+from decision_aid.content.icons import Category
+from decision_aid.content.icons import layout
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 ROLES = ("anyway", "extra", "rest", "same")

@@ -21,10 +21,10 @@ from PIL import Image
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from decision_aid.icons import CELL_WIDTH
-from decision_aid.icons import MARGIN
-from decision_aid.icons import Category
-from decision_aid.icons import layout
+from decision_aid.content.icons import CELL_WIDTH
+from decision_aid.content.icons import MARGIN
+from decision_aid.content.icons import Category
+from decision_aid.content.icons import layout
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 REVIEW = Path("/tmp/icon-review")

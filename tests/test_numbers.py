@@ -14,7 +14,7 @@ def numbers_page(client):
     """GET the numbers page of a person who has read everything before it."""
 
     def get(study=None):
-        from decision_aid import flow
+        from decision_aid.journey import flow
         from tests.test_views import answers_before
 
         with client.session_transaction() as session:

@@ -1,6 +1,6 @@
 """The evidence and about pages."""
 
-from decision_aid import about
+from decision_aid.content import about
 from tests.conftest import check_page
 
 
@@ -51,7 +51,7 @@ def test_unverified_figures_are_named_but_never_given_a_value(app, get_page):
 
 
 def test_every_number_page_links_to_the_evidence_in_one_step(client):
-    from decision_aid import flow
+    from decision_aid.journey import flow
     from tests.test_views import answers_before
 
     with client.session_transaction() as session:

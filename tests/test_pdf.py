@@ -11,12 +11,13 @@ from flask_babel import gettext
 from PIL import Image
 from pypdf import PdfReader
 
-from decision_aid import documents
-from decision_aid import flow
-from decision_aid import options
-from decision_aid import pdf
-from decision_aid import sure
-from decision_aid import values
+from decision_aid.content import about
+from decision_aid.content import options
+from decision_aid.content import sure
+from decision_aid.content import values
+from decision_aid.journey import flow
+from decision_aid.printing import page_css
+from decision_aid.printing import pdf
 from tests.conftest import TYPICAL_ANSWERS
 from tests.conftest import complete_answers as finished_journey
 from tests.conftest import make_app
@@ -114,7 +115,7 @@ def test_every_pdf_page_has_the_footer(app, pdf_client):
     for number, page in enumerate(reader.pages, start=1):
         text = " ".join(page.extract_text().split())
         assert "This does not replace talking with your care team." in text
-        assert f"version {documents.version()}" in text
+        assert f"version {about.VERSION}" in text
         assert f"Evidence checked: {checked_text}" in text
         assert "Made on " in text
         assert f"Page {number} of {pages}" in text
@@ -230,9 +231,9 @@ def test_busy_renderer_gives_the_try_again_page(tmp_path):
 
 
 def test_css_strings_are_escaped():
-    assert documents.css_string('a "b" \\ c') == '"a \\22 b\\22  \\5c  c"'
-    assert documents.css_string("x;}@import url(evil)") == '"x\\3b \\7d \\40 import url\\28 evil\\29 "'
-    page_x_of_y = documents.css_content("Page \0page\0 of \0pages\0")
+    assert page_css.css_string('a "b" \\ c') == '"a \\22 b\\22  \\5c  c"'
+    assert page_css.css_string("x;}@import url(evil)") == '"x\\3b \\7d \\40 import url\\28 evil\\29 "'
+    page_x_of_y = page_css.css_content("Page \0page\0 of \0pages\0")
     assert page_x_of_y == '"Page " counter(page) " of " counter(pages)'
 
 
@@ -240,7 +241,9 @@ def test_spanish_and_french_characters_use_the_debian_fonts(app):
     words = "¿Qué pasa mañana? Ça dépend : « où », Œuvre, naïve, €"
     html = f"<!DOCTYPE html><html lang=fr><head><title>t</title></head><body><p>{words}</p></body></html>"
     with app.test_request_context():
-        data = pdf.render_pdf(html, lang="fr", title="t", css=documents.stylesheets("a4", False))
+        data = pdf.render_pdf(
+            html, lang="fr", title="t", css=page_css.stylesheets(app.static_folder, "a4", False, None)
+        )
     reader = PdfReader(io.BytesIO(data))
     assert words in pdf_text(reader)
     fonts = {

@@ -23,9 +23,9 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 from weasyprint.urls import fetch
 
-from decision_aid import flow
-from decision_aid import handoff
-from decision_aid import pdf
+from decision_aid.journey import flow
+from decision_aid.printing import handoff
+from decision_aid.printing import pdf
 from tests.conftest import make_app
 from tests.test_pdf import complete_answers
 from tests.test_pdf import pdf_text
@@ -288,9 +288,9 @@ def test_a_long_note_renders_in_the_summary(app):
 
 
 def pdf_stylesheets(app):
-    from decision_aid import documents
+    from decision_aid.printing import page_css
 
-    return documents.stylesheets("a4", large=False)
+    return page_css.stylesheets(app.static_folder, "a4", False, None)
 
 
 # S7: a stuck render is stopped, and everything else keeps working.

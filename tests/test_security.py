@@ -62,9 +62,7 @@ def test_request_body_over_the_limit_is_refused(client):
 
 def test_many_fields_are_refused(client):
     body = "&".join(f"f{index}=v" for index in range(5000)) + "&pad=" + "x" * 40_000
-    response = client.post(
-        "/transplant", data=body, content_type="application/x-www-form-urlencoded"
-    )
+    response = client.post("/transplant", data=body, content_type="application/x-www-form-urlencoded")
     assert response.status_code == 413
 
 

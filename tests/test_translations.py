@@ -16,8 +16,8 @@ import textstat
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
-from decision_aid import flow
-from decision_aid import sure
+from decision_aid.content import sure
+from decision_aid.journey import flow
 from tests import readability
 from tests.conftest import check_page
 from tests.conftest import complete_answers
@@ -52,8 +52,9 @@ CONFIDENCE_LEVEL = re.compile(
 # Wording that tells the person what to do, or a probability word with no number beside it.
 DIRECTIVE = {
     "es": re.compile(r"\bdeber[ií]a(?:n|s)?\b|\ble recomendamos\b|\bla mejor opci[oó]n\b", re.IGNORECASE),
-    "fr": re.compile(r"\bvous devriez\b|\bnous recommandons\b|\ble meilleur choix\b|\bmeilleur choix\b",
-                     re.IGNORECASE),
+    "fr": re.compile(
+        r"\bvous devriez\b|\bnous recommandons\b|\ble meilleur choix\b|\bmeilleur choix\b", re.IGNORECASE
+    ),
 }
 VERBAL_PROBABILITY = {
     "es": re.compile(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from decision_aid import flow
+from decision_aid.journey import flow
 from tests.conftest import TYPICAL_ANSWERS
 from tests.conftest import check_page
 
@@ -163,9 +163,7 @@ def test_later_pages_redirect_to_the_first_unanswered_step(client, url):
 def test_posting_a_later_step_with_a_fresh_session_is_refused(client, journey):
     seed_answers(client, {"transplant": "yes"})
     page = check_page(client.get("/transplant-when"))
-    response = client.post(
-        "/pregnancy", data={"csrf_token": page.csrf_token(), "pregnancy": "no"}
-    )
+    response = client.post("/pregnancy", data={"csrf_token": page.csrf_token(), "pregnancy": "no"})
     assert response.location == "/transplant-when"
     assert "pregnancy" not in answers_in_session(client)
 

@@ -65,14 +65,21 @@ KIND_UNITS = {
 }
 # How each kind of measure is explained in footnotes (TimeBasis.description fills the numbers in).
 KIND_DESCRIPTIONS = {
-    Kind.KM_LANDMARK: _l("Share of people at %(years)s years, read from the study's survival curve"
-                         " (Kaplan-Meier estimate)"),
-    Kind.CRUDE_PROPORTION: _l("Share of people who had it at any time during follow-up (half of the people"
-                              " were followed for more than %(months)s months)"),
-    Kind.CUMULATIVE_INCIDENCE: _l("Share of people who had it during follow-up (half of the people still"
-                                  " alive were followed for more than %(months)s months)"),
-    Kind.RATE: _l("Number of times it happened for every %(people)s people followed for one year (half of the"
-                  " people were followed for more than %(months)s months)"),
+    Kind.KM_LANDMARK: _l(
+        "Share of people at %(years)s years, read from the study's survival curve (Kaplan-Meier estimate)"
+    ),
+    Kind.CRUDE_PROPORTION: _l(
+        "Share of people who had it at any time during follow-up (half of the people"
+        " were followed for more than %(months)s months)"
+    ),
+    Kind.CUMULATIVE_INCIDENCE: _l(
+        "Share of people who had it during follow-up (half of the people still"
+        " alive were followed for more than %(months)s months)"
+    ),
+    Kind.RATE: _l(
+        "Number of times it happened for every %(people)s people followed for one year (half of the"
+        " people were followed for more than %(months)s months)"
+    ),
     Kind.MEDIAN: _l("Middle (median) time: half of the people had reached this point by then"),
 }
 # Only proportions of people can become "X in 100" icons.

@@ -19,142 +19,392 @@ from decision_aid.evidence.text import P
 
 V_SEED, V, V_SEC, D = EvidenceStatus.V_SEED, EvidenceStatus.V, EvidenceStatus.V_SECONDARY, EvidenceStatus.D
 CALGB, IFM, META, MXI = (TRIALS[k] for k in ("calgb", "ifm", "meta", "mxi"))
-DOSE_SCHEDULE = _l("%(dose_mg)s mg by mouth once a day on days %(first_day)s to %(last_day)s of each"
-                   " %(cycle_days)s-day cycle")
-PI_DOSE_QUOTE = ("The recommended starting dose of REVLIMID is 10 mg once daily continuously (Days 1-28 of"
-                 " repeated 28-day cycles) … After 3 cycles of maintenance therapy, the dose can be increased"
-                 " to 15 mg once daily if tolerated.")
-ESCALATION_QUOTE = ("a dose increase to 15 mg once daily occurred in 135 patients (58%) in CALGB, and in 185"
-                    " patients (60%) in IFM")
-ESCALATED = _l("In the %(trial)s study, %(count)s people (%(share)s in every %(people)s) had their dose"
-               " raised to %(dose_mg)s mg a day.")
+DOSE_SCHEDULE = _l(
+    "%(dose_mg)s mg by mouth once a day on days %(first_day)s to %(last_day)s of each"
+    " %(cycle_days)s-day cycle"
+)
+PI_DOSE_QUOTE = (
+    "The recommended starting dose of REVLIMID is 10 mg once daily continuously (Days 1-28 of"
+    " repeated 28-day cycles) … After 3 cycles of maintenance therapy, the dose can be increased"
+    " to 15 mg once daily if tolerated."
+)
+ESCALATION_QUOTE = (
+    "a dose increase to 15 mg once daily occurred in 135 patients (58%) in CALGB, and in 185"
+    " patients (60%) in IFM"
+)
+ESCALATED = _l(
+    "In the %(trial)s study, %(count)s people (%(share)s in every %(people)s) had their dose"
+    " raised to %(dose_mg)s mg a day."
+)
 _first, _last = derive.year_span(s.year for s in SOURCES if s.id in MAIN_REPORTS)
 
 FACTS = (
-    Fact("pi.maintenance_dose", "dose", P(_l("Usual starting dose for maintenance (US label)")),
-         P(DOSE_SCHEDULE, dose_mg=10, first_day=1, last_day=28, cycle_days=28),
-         V, ("W24",), PI_DOSE_QUOTE, "W24"),
-    Fact("pi.maintenance_dose_increase", "dose", P(_l("Higher dose for maintenance (US label)")),
-         P(_l("After %(after_cycles)s cycles, the dose can go up to %(dose_mg)s mg once a day if the"
-              " person is coping well with the side effects."), after_cycles=3, dose_mg=15),
-         V, ("W24",), PI_DOSE_QUOTE, "W24"),
-    Fact("calgb.dose_increase", "dose", P(_l("People whose dose went up")),
-         P(ESCALATED, trial=CALGB, count=135, share=58, people=100, dose_mg=15),
-         V_SEED, ("S000",), ESCALATION_QUOTE, "S000"),
-    Fact("ifm.dose_increase", "dose", P(_l("People whose dose went up")),
-         P(ESCALATED, trial=IFM, count=185, share=60, people=100, dose_mg=15),
-         V_SEED, ("S000",), ESCALATION_QUOTE, "S000"),
-    Fact("mxi.maintenance_dose", "dose", P(_l("Dose used in the %(trial)s study"), trial=MXI),
-         P(DOSE_SCHEDULE, dose_mg=10, first_day=1, last_day=21, cycle_days=28),
-         V, ("W1", "W2", "W4"), "lenalidomide maintenance (10 mg orally on days 1–21 of a 28-day cycle)",
-         "W1"),
-    Fact("rems.pregnancy_tests", "rems", P(_l("Pregnancy tests before starting")),
-         P(_l("People who could become pregnant need %(tests)s negative pregnancy tests before starting."
-              " The first is %(days_low)s to %(days_high)s days before, and the second within"
-              " %(hours)s hours before the prescription."), tests=2, days_low=10, days_high=14, hours=24),
-         V, ("W26", "W29", "W32"),
-         "Females who can become pregnant need 2 negative pregnancy tests before starting: the first within"
-         " 10–14 days and the second within 24 hours before the prescription", None),
-    Fact("rems.contraception", "rems", P(_l("Birth control")),
-         P(_l("People who could become pregnant must use %(forms)s kinds of birth control at the same time,"
-              " or not have sex at all. This starts %(weeks_before)s weeks before the first dose and lasts"
-              " until %(weeks_after)s weeks after the last dose, even during breaks."),
-           forms=2, weeks_before=4, weeks_after=4),
-         V, ("W28", "W29"),
-         "They must use 2 forms of contraception, or abstain completely, from 4 weeks before until 4 weeks"
-         " after treatment, including dose interruptions", None),
-    Fact("rems.no_blood_donation", "rems", P(_l("Giving blood")),
-         P(_l("Do not give blood while taking lenalidomide and for %(weeks_after)s weeks after stopping."),
-           weeks_after=4),
-         V, ("W29",), "No blood donation during treatment and for 4 weeks after", None),
-    Fact("rems.program", "rems", P(_l("Safety program")),
-         P(_l("Lenalidomide is only available through a US safety program called %(program)s"
-              " (%(website)s, phone %(phone)s)."),
-           program="Lenalidomide REMS", website="www.lenalidomiderems.com", phone="1-888-423-5436"),
-         V, ("W29", "W30"),
-         "The drug is available only through the Lenalidomide REMS shared-system program (FDA REMS page"
-         " last updated 03/24/2023, W30): www.lenalidomiderems.com, 1-888-423-5436 (W29).", None),
-    Fact("calgb.age_limits", "eligibility", P(_l("Ages in the %(trial)s study"), trial=CALGB),
-         P(_l("People aged %(min_age)s to %(max_age)s could join."), min_age=18, max_age=70),
-         V_SEED, ("S004", "S000"), "were 18 to 70 years of age", "S004"),
-    Fact("ifm.age_limit", "eligibility", P(_l("Ages in the %(trial)s study"), trial=IFM),
-         P(_l("People younger than %(max_age)s when their myeloma was found could join."), max_age=65),
-         V_SEED, ("S000", "S002"), "<65 years at diagnosis (IFM)", "S000"),
-    Fact("eligibility.kidney_function", "eligibility", P(_l("Kidney function in the trials")),
-         P(_l("People in the %(trial_a)s and %(trial_b)s studies needed kidney function (creatinine"
-              " clearance) of at least %(crcl)s mL per minute."), trial_a=CALGB, trial_b=IFM, crcl=30),
-         V_SEED, ("S000",),
-         "Patients were required to achieve at least stable disease following hematologic recovery and"
-         " CrCl ≥30 mL/min.", "S000"),
-    Fact("calgb.clock_from_transplant", "trial", P(_l("When the clock starts in the %(trial)s study"),
-                                                   trial=CALGB),
-         P(_l("Time was counted from the day of the transplant. People joined the study %(day_low)s to"
-              " %(day_high)s days after the transplant."), day_low=100, day_high=110),
-         V_SEED, ("S004",),
-         "assigned in a blinded manner to lenalidomide or placebo between day 100 and day 110 after"
-         " transplantation … the date of transplantation was used as the reference date", "S004"),
-    Fact("calgb.crossover", "trial", P(_l("Switching from placebo")),
-         P(_l("After the first results in %(month)s, people taking placebo could switch to lenalidomide:"
-              " %(switched)s of the %(eligible)s who could switch did so."),
-           month=Month(2009, 12), switched=86, eligible=128),
-         V_SEED, ("S004",),
-         "The study was unblinded on December 17, 2009 … Of 128 eligible patients without disease"
-         " progression in the placebo group, 86 received lenalidomide therapy.", "S004"),
-    Fact("calgb.randomised", "trial", P(_l("People in the %(trial)s study"), trial=CALGB),
-         P(_l("%(lenalidomide)s people got lenalidomide and %(control)s got placebo."),
-           lenalidomide=231, control=229),
-         V_SEED, ("S004",), "460 patients … were randomly assigned to a study group: 231 to the lenalidomide"
-         " group and 229 to the placebo group", "S004"),
-    Fact("ifm.randomised", "trial", P(_l("People in the %(trial)s study"), trial=IFM),
-         P(_l("%(total)s people took part. Chance decided who got lenalidomide and who got placebo."),
-           total=614),
-         V_SEED, ("S002",), "We randomly assigned 614 patients younger than 65 years of age", "S002"),
-    Fact("ifm.stopped_early", "trial", P(_l("Lenalidomide stopped early")),
-         P(_l("In %(month)s, the %(trial)s study stopped lenalidomide for everyone because of second"
-              " cancers. By then, people had taken it for a median of %(median_years)s years."),
-           month=Month(2011, 1), trial=IFM, median_years=2),
-         V, ("W36", "S000"),
-         "In January 2011, the DSMB recommended to stop LEN due to the increased incidence of second"
-         " primary malignancies (SPMs). The median duration of maintenance treatment with LEN was 2 years"
-         " (IQ range= 1-3).", "W36"),
-    Fact("ifm.consolidation_both_arms", "trial", P(_l("Lenalidomide in both groups")),
-         P(_l("In the %(trial)s study, both groups first took lenalidomide for a short time"
-              " (consolidation). Then one group kept taking it and the other took placebo."), trial=IFM),
-         V_SEED, ("S004",),
-         "the use of lenalidomide consolidation therapy in both groups after transplantation", "S004"),
-    Fact("os_not_powered", "trial", P(_l("Survival was not the main question")),
-         P(_l("Neither the %(trial_a)s nor the %(trial_b)s study was designed to show a difference in"
-              " survival."), trial_a=CALGB, trial_b=IFM),
-         V_SEED, ("S000",), "Neither CALGB nor IFM was powered to evaluate OS.", "S000"),
-    Fact("meta.patients", "trial", P(_l("People in the pooled study")),
-         P(_l("%(lenalidomide)s people had lenalidomide and %(control)s had placebo or no maintenance."),
-           lenalidomide=605, control=603),
-         V, ("W10", "W11"),
-         "1,208 patients were included in the meta-analysis (605 patients in the lenalidomide maintenance"
-         " group and 603 in the placebo or observation group)", "W10"),
-    Fact("meta.follow_up", "trial", P(_l("Follow-up in the pooled study")),
-         P(_l("Half of the people still alive were followed for more than %(months)s months."),
-           months=META_FU),
-         V, ("W10", "W11"), "At a median follow-up time of 79.5 months for all surviving patients", "W10"),
-    Fact("mxi.follow_up", "trial", P(_l("Follow-up in the %(trial)s study"), trial=MXI),
-         P(_l("Half of the people were followed for more than %(months)s months."), months=MXI_FU),
-         V, ("W2",), "Median follow-up was 31 months.", "W2"),
-    Fact("mxi.te_survival_direction", "trial", P(_l("Survival after a transplant in %(trial)s"), trial=MXI),
-         P(_l("For people who had a transplant, survival was longer with lenalidomide than with no"
-              " maintenance. We could not check the numbers, so we do not show them.")),
-         V_SEED, ("S003",), "a significant improvement in OS was seen in transplantation-eligible patients"
-         " but not transplantation-ineligible patients", "S003"),
-    Fact("publication.years", "publication", P(_l("When the main results were published")),
-         P(_l("The main study results were published from %(first_year)s to %(last_year)s."),
-           first_year=str(_first), last_year=str(_last)),
-         D, MAIN_REPORTS, "", None,
-         derivation=f"earliest and latest year of the main reports {', '.join(MAIN_REPORTS)}"),
+    Fact(
+        "pi.maintenance_dose",
+        "dose",
+        P(_l("Usual starting dose for maintenance (US label)")),
+        P(DOSE_SCHEDULE, dose_mg=10, first_day=1, last_day=28, cycle_days=28),
+        V,
+        ("W24",),
+        PI_DOSE_QUOTE,
+        "W24",
+    ),
+    Fact(
+        "pi.maintenance_dose_increase",
+        "dose",
+        P(_l("Higher dose for maintenance (US label)")),
+        P(
+            _l(
+                "After %(after_cycles)s cycles, the dose can go up to %(dose_mg)s mg once a day if the"
+                " person is coping well with the side effects."
+            ),
+            after_cycles=3,
+            dose_mg=15,
+        ),
+        V,
+        ("W24",),
+        PI_DOSE_QUOTE,
+        "W24",
+    ),
+    Fact(
+        "calgb.dose_increase",
+        "dose",
+        P(_l("People whose dose went up")),
+        P(ESCALATED, trial=CALGB, count=135, share=58, people=100, dose_mg=15),
+        V_SEED,
+        ("S000",),
+        ESCALATION_QUOTE,
+        "S000",
+    ),
+    Fact(
+        "ifm.dose_increase",
+        "dose",
+        P(_l("People whose dose went up")),
+        P(ESCALATED, trial=IFM, count=185, share=60, people=100, dose_mg=15),
+        V_SEED,
+        ("S000",),
+        ESCALATION_QUOTE,
+        "S000",
+    ),
+    Fact(
+        "mxi.maintenance_dose",
+        "dose",
+        P(_l("Dose used in the %(trial)s study"), trial=MXI),
+        P(DOSE_SCHEDULE, dose_mg=10, first_day=1, last_day=21, cycle_days=28),
+        V,
+        ("W1", "W2", "W4"),
+        "lenalidomide maintenance (10 mg orally on days 1–21 of a 28-day cycle)",
+        "W1",
+    ),
+    Fact(
+        "rems.pregnancy_tests",
+        "rems",
+        P(_l("Pregnancy tests before starting")),
+        P(
+            _l(
+                "People who could become pregnant need %(tests)s negative pregnancy tests before starting."
+                " The first is %(days_low)s to %(days_high)s days before, and the second within"
+                " %(hours)s hours before the prescription."
+            ),
+            tests=2,
+            days_low=10,
+            days_high=14,
+            hours=24,
+        ),
+        V,
+        ("W26", "W29", "W32"),
+        "Females who can become pregnant need 2 negative pregnancy tests before starting: the first within"
+        " 10–14 days and the second within 24 hours before the prescription",
+        None,
+    ),
+    Fact(
+        "rems.contraception",
+        "rems",
+        P(_l("Birth control")),
+        P(
+            _l(
+                "People who could become pregnant must use %(forms)s kinds of birth control at the same time,"
+                " or not have sex at all. This starts %(weeks_before)s weeks before the first dose and lasts"
+                " until %(weeks_after)s weeks after the last dose, even during breaks."
+            ),
+            forms=2,
+            weeks_before=4,
+            weeks_after=4,
+        ),
+        V,
+        ("W28", "W29"),
+        "They must use 2 forms of contraception, or abstain completely, from 4 weeks before until 4 weeks"
+        " after treatment, including dose interruptions",
+        None,
+    ),
+    Fact(
+        "rems.no_blood_donation",
+        "rems",
+        P(_l("Giving blood")),
+        P(
+            _l("Do not give blood while taking lenalidomide and for %(weeks_after)s weeks after stopping."),
+            weeks_after=4,
+        ),
+        V,
+        ("W29",),
+        "No blood donation during treatment and for 4 weeks after",
+        None,
+    ),
+    Fact(
+        "rems.program",
+        "rems",
+        P(_l("Safety program")),
+        P(
+            _l(
+                "Lenalidomide is only available through a US safety program called %(program)s"
+                " (%(website)s, phone %(phone)s)."
+            ),
+            program="Lenalidomide REMS",
+            website="www.lenalidomiderems.com",
+            phone="1-888-423-5436",
+        ),
+        V,
+        ("W29", "W30"),
+        "The drug is available only through the Lenalidomide REMS shared-system program (FDA REMS page"
+        " last updated 03/24/2023, W30): www.lenalidomiderems.com, 1-888-423-5436 (W29).",
+        None,
+    ),
+    Fact(
+        "calgb.age_limits",
+        "eligibility",
+        P(_l("Ages in the %(trial)s study"), trial=CALGB),
+        P(_l("People aged %(min_age)s to %(max_age)s could join."), min_age=18, max_age=70),
+        V_SEED,
+        ("S004", "S000"),
+        "were 18 to 70 years of age",
+        "S004",
+    ),
+    Fact(
+        "ifm.age_limit",
+        "eligibility",
+        P(_l("Ages in the %(trial)s study"), trial=IFM),
+        P(_l("People younger than %(max_age)s when their myeloma was found could join."), max_age=65),
+        V_SEED,
+        ("S000", "S002"),
+        "<65 years at diagnosis (IFM)",
+        "S000",
+    ),
+    Fact(
+        "eligibility.kidney_function",
+        "eligibility",
+        P(_l("Kidney function in the trials")),
+        P(
+            _l(
+                "People in the %(trial_a)s and %(trial_b)s studies needed kidney function (creatinine"
+                " clearance) of at least %(crcl)s mL per minute."
+            ),
+            trial_a=CALGB,
+            trial_b=IFM,
+            crcl=30,
+        ),
+        V_SEED,
+        ("S000",),
+        "Patients were required to achieve at least stable disease following hematologic recovery and"
+        " CrCl ≥30 mL/min.",
+        "S000",
+    ),
+    Fact(
+        "calgb.clock_from_transplant",
+        "trial",
+        P(_l("When the clock starts in the %(trial)s study"), trial=CALGB),
+        P(
+            _l(
+                "Time was counted from the day of the transplant. People joined the study %(day_low)s to"
+                " %(day_high)s days after the transplant."
+            ),
+            day_low=100,
+            day_high=110,
+        ),
+        V_SEED,
+        ("S004",),
+        "assigned in a blinded manner to lenalidomide or placebo between day 100 and day 110 after"
+        " transplantation … the date of transplantation was used as the reference date",
+        "S004",
+    ),
+    Fact(
+        "calgb.crossover",
+        "trial",
+        P(_l("Switching from placebo")),
+        P(
+            _l(
+                "After the first results in %(month)s, people taking placebo could switch to lenalidomide:"
+                " %(switched)s of the %(eligible)s who could switch did so."
+            ),
+            month=Month(2009, 12),
+            switched=86,
+            eligible=128,
+        ),
+        V_SEED,
+        ("S004",),
+        "The study was unblinded on December 17, 2009 … Of 128 eligible patients without disease"
+        " progression in the placebo group, 86 received lenalidomide therapy.",
+        "S004",
+    ),
+    Fact(
+        "calgb.randomised",
+        "trial",
+        P(_l("People in the %(trial)s study"), trial=CALGB),
+        P(
+            _l("%(lenalidomide)s people got lenalidomide and %(control)s got placebo."),
+            lenalidomide=231,
+            control=229,
+        ),
+        V_SEED,
+        ("S004",),
+        "460 patients … were randomly assigned to a study group: 231 to the lenalidomide"
+        " group and 229 to the placebo group",
+        "S004",
+    ),
+    Fact(
+        "ifm.randomised",
+        "trial",
+        P(_l("People in the %(trial)s study"), trial=IFM),
+        P(
+            _l("%(total)s people took part. Chance decided who got lenalidomide and who got placebo."),
+            total=614,
+        ),
+        V_SEED,
+        ("S002",),
+        "We randomly assigned 614 patients younger than 65 years of age",
+        "S002",
+    ),
+    Fact(
+        "ifm.stopped_early",
+        "trial",
+        P(_l("Lenalidomide stopped early")),
+        P(
+            _l(
+                "In %(month)s, the %(trial)s study stopped lenalidomide for everyone because of second"
+                " cancers. By then, people had taken it for a median of %(median_years)s years."
+            ),
+            month=Month(2011, 1),
+            trial=IFM,
+            median_years=2,
+        ),
+        V,
+        ("W36", "S000"),
+        "In January 2011, the DSMB recommended to stop LEN due to the increased incidence of second"
+        " primary malignancies (SPMs). The median duration of maintenance treatment with LEN was 2 years"
+        " (IQ range= 1-3).",
+        "W36",
+    ),
+    Fact(
+        "ifm.consolidation_both_arms",
+        "trial",
+        P(_l("Lenalidomide in both groups")),
+        P(
+            _l(
+                "In the %(trial)s study, both groups first took lenalidomide for a short time"
+                " (consolidation). Then one group kept taking it and the other took placebo."
+            ),
+            trial=IFM,
+        ),
+        V_SEED,
+        ("S004",),
+        "the use of lenalidomide consolidation therapy in both groups after transplantation",
+        "S004",
+    ),
+    Fact(
+        "os_not_powered",
+        "trial",
+        P(_l("Survival was not the main question")),
+        P(
+            _l(
+                "Neither the %(trial_a)s nor the %(trial_b)s study was designed to show a difference in"
+                " survival."
+            ),
+            trial_a=CALGB,
+            trial_b=IFM,
+        ),
+        V_SEED,
+        ("S000",),
+        "Neither CALGB nor IFM was powered to evaluate OS.",
+        "S000",
+    ),
+    Fact(
+        "meta.patients",
+        "trial",
+        P(_l("People in the pooled study")),
+        P(
+            _l("%(lenalidomide)s people had lenalidomide and %(control)s had placebo or no maintenance."),
+            lenalidomide=605,
+            control=603,
+        ),
+        V,
+        ("W10", "W11"),
+        "1,208 patients were included in the meta-analysis (605 patients in the lenalidomide maintenance"
+        " group and 603 in the placebo or observation group)",
+        "W10",
+    ),
+    Fact(
+        "meta.follow_up",
+        "trial",
+        P(_l("Follow-up in the pooled study")),
+        P(
+            _l("Half of the people still alive were followed for more than %(months)s months."),
+            months=META_FU,
+        ),
+        V,
+        ("W10", "W11"),
+        "At a median follow-up time of 79.5 months for all surviving patients",
+        "W10",
+    ),
+    Fact(
+        "mxi.follow_up",
+        "trial",
+        P(_l("Follow-up in the %(trial)s study"), trial=MXI),
+        P(_l("Half of the people were followed for more than %(months)s months."), months=MXI_FU),
+        V,
+        ("W2",),
+        "Median follow-up was 31 months.",
+        "W2",
+    ),
+    Fact(
+        "mxi.te_survival_direction",
+        "trial",
+        P(_l("Survival after a transplant in %(trial)s"), trial=MXI),
+        P(
+            _l(
+                "For people who had a transplant, survival was longer with lenalidomide than with no"
+                " maintenance. We could not check the numbers, so we do not show them."
+            )
+        ),
+        V_SEED,
+        ("S003",),
+        "a significant improvement in OS was seen in transplantation-eligible patients"
+        " but not transplantation-ineligible patients",
+        "S003",
+    ),
+    Fact(
+        "publication.years",
+        "publication",
+        P(_l("When the main results were published")),
+        P(
+            _l("The main study results were published from %(first_year)s to %(last_year)s."),
+            first_year=str(_first),
+            last_year=str(_last),
+        ),
+        D,
+        MAIN_REPORTS,
+        "",
+        None,
+        derivation=f"earliest and latest year of the main reports {', '.join(MAIN_REPORTS)}",
+    ),
 )
 
 # Trap 1: seed 003 gives 25 mg; W1, W2 and W4 give 10 mg. Kept only so the lookup can refuse it.
 ERRONEOUS_CLAIMS = (
-    ErroneousClaim("mxi.dose_seed003", "S003",
-                   "patients received lenalidomide 25 mg per day (orally on days 1–21 of each 28–day cycle)",
-                   "Contradicted by the paper (W1), ASCO Post (W2) and NICE (W4): the maintenance dose was"
-                   " 10 mg on days 1-21 of 28.", "mxi.maintenance_dose"),
+    ErroneousClaim(
+        "mxi.dose_seed003",
+        "S003",
+        "patients received lenalidomide 25 mg per day (orally on days 1–21 of each 28–day cycle)",
+        "Contradicted by the paper (W1), ASCO Post (W2) and NICE (W4): the maintenance dose was"
+        " 10 mg on days 1-21 of 28.",
+        "mxi.maintenance_dose",
+    ),
 )

@@ -205,8 +205,12 @@ class Source:
         journal = f"{self.journal} {self.year}" if self.journal and self.year else self.journal or ""
         if journal and self.volume_pages:
             journal += f";{self.volume_pages}"
-        extras = [journal, f"doi:{self.doi}" if self.doi else "", self.trial_registration or "",
-                  self.url or (f"seed file {self.seed_file}" if self.seed_file else "")]
+        extras = [
+            journal,
+            f"doi:{self.doi}" if self.doi else "",
+            self.trial_registration or "",
+            self.url or (f"seed file {self.seed_file}" if self.seed_file else ""),
+        ]
         return ". ".join([head] + [e for e in extras if e]) + "."
 
 

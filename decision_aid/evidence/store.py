@@ -104,8 +104,9 @@ class Evidence:
         """A content fact; refuses known-wrong claims and unverified items, EvidenceError if unknown."""
         if fact_id in self._claims:
             claim = self._claims[fact_id]
-            raise ErroneousClaimError(f"{fact_id} is known to be wrong ({claim.reason}); use"
-                                      f" {claim.correct_fact_id}")
+            raise ErroneousClaimError(
+                f"{fact_id} is known to be wrong ({claim.reason}); use {claim.correct_fact_id}"
+            )
         if fact_id in self._facts:
             return self._facts[fact_id]
         if fact_id in self._figures:
@@ -134,8 +135,17 @@ class Evidence:
     def text_roots(self):
         """Everything that holds user-facing text, for the catalog checks."""
         descriptions = [f.time_basis.description for f in self.all_figures() if f.time_basis]
-        return (self.sources, self.all_figures(), self.all_facts(), self.comparison_sets, descriptions,
-                RANGE_LABELS, CERTAINTY_LABELS, STATUS_BADGES, CLOCK_LABELS)
+        return (
+            self.sources,
+            self.all_figures(),
+            self.all_facts(),
+            self.comparison_sets,
+            descriptions,
+            RANGE_LABELS,
+            CERTAINTY_LABELS,
+            STATUS_BADGES,
+            CLOCK_LABELS,
+        )
 
 
 def build_evidence():

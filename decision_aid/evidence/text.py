@@ -12,8 +12,6 @@ from types import MappingProxyType
 
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal
-from flask import current_app
-from flask import has_app_context
 from flask_babel import LazyString
 from flask_babel import get_locale
 from markupsafe import escape
@@ -24,9 +22,11 @@ FALLBACK_LOCALE = "en"
 
 def current_locale():
     """Return the Flask-Babel locale when an app with Babel is active, else the fallback."""
-    if has_app_context() and "babel" in current_app.extensions:
+    try:
+        # None outside an app context; a KeyError in an app that has no Babel set up.
         return get_locale() or FALLBACK_LOCALE
-    return FALLBACK_LOCALE
+    except KeyError:
+        return FALLBACK_LOCALE
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,9 @@ FACT_CATEGORIES = {"dose", "rems", "eligibility", "trial", "publication"}
 # Standards A1, A2 and A10: no verbal probabilities, relative-only risk words or advice.
 FORBIDDEN_WORDS = re.compile(
     r"\b(rare|rarely|common|commonly|uncommon|likely|unlikely|times (more|less)|you should|we recommend"
-    r"|best choice)\b", re.IGNORECASE)
+    r"|best choice)\b",
+    re.IGNORECASE,
+)
 # Trap 1: 25 mg is the combination and consolidation dose, never a maintenance dose.
 WRONG_MAINTENANCE_DOSE_MG = 25
 
@@ -151,8 +153,11 @@ def _check_pairs(figures, problems):
         if figure.arm is not Arm.BOTH:
             by_key.setdefault(figure.id.rsplit(".", 1)[0], []).append(figure)
     for key, pair in by_key.items():
-        kinds = {(f.outcome.id, f.unit, f.time_basis.kind if f.time_basis else None)
-                 for f in pair if f.status is not Status.UNVERIFIED}
+        kinds = {
+            (f.outcome.id, f.unit, f.time_basis.kind if f.time_basis else None)
+            for f in pair
+            if f.status is not Status.UNVERIFIED
+        }
         if len(kinds) > 1:
             problems.append(f"figures {key}.*: the two arms measure different things")
 
@@ -226,8 +231,10 @@ def _check_outcome(name, cset, outcome, evidence, problems):
         if TRIALS.get(figure.trial) != cset.trial_label or figure.outcome != outcome.lenalidomide.outcome:
             problems.append(f"{name}: {figure.id} belongs to another trial or outcome")
         if not cset.horizon.contains(figure.time_basis.effective_years):
-            problems.append(f"{name}: {figure.id} speaks for {figure.time_basis.effective_years} years,"
-                            f" outside the window {cset.horizon.window}")
+            problems.append(
+                f"{name}: {figure.id} speaks for {figure.time_basis.effective_years} years,"
+                f" outside the window {cset.horizon.window}"
+            )
     per_100 = (outcome.lenalidomide_per_100, outcome.control_per_100)
     ranges = (outcome.lenalidomide_range, outcome.control_range)
     recomputed = tuple(derive.display_per_100(f) for f in figures)

@@ -2,8 +2,6 @@
 
 from flask_babel import lazy_gettext as _l
 
-from decision_aid.evidence.outcomes import TRIALS
-
 PRESCRIBING_INFORMATION = _l("US prescribing information (label)")
 CONFIDENCE_LEVEL = 95
 
@@ -75,14 +73,3 @@ DERIVATIONS = [
         "use it beyond the time the study followed people."
     ),
 ]
-
-
-def figure_groups(evidence):
-    """Every figure, grouped by trial in a fixed order, each group with its trial's name."""
-    names = {**TRIALS, "pi": PRESCRIBING_INFORMATION}
-    groups = []
-    for trial, name in names.items():
-        figures = [figure for figure in evidence.all_figures() if figure.trial == trial]
-        if figures:
-            groups.append({"trial": trial, "name": name, "figures": figures})
-    return groups

@@ -40,7 +40,7 @@ NOTES = [
             "The main studies had age limits, and you are older than them. We do not know if older people "
             "gain as much, or have more side effects."
         ),
-        _l("What do we know about maintenance for people my age?"),
+        _l("The main studies did not include people my age. What do we know for people like me?"),
         CONCERNS["age"],
     ),
     Note(
@@ -50,7 +50,7 @@ NOTES = [
             "The kidneys clear lenalidomide from the body, so kidney problems can mean a lower dose. The "
             "studies only included people whose kidneys worked fairly well."
         ),
-        _l("Would my kidneys change the dose, or how safe lenalidomide is for me?"),
+        _l("Would my kidneys change the dose of lenalidomide or how safe it is for me?"),
         CONCERNS["kidneys"],
     ),
     Note(
@@ -60,7 +60,7 @@ NOTES = [
             "Lenalidomide raises the chance of blood clots. A past clot may matter when your team decides "
             "whether you need a blood thinner."
         ),
-        _l("Would I need a blood thinner, and which one?"),
+        _l("Because I have had a blood clot, would I need a blood thinner, and which one?"),
         CONCERNS["blood-clot"],
     ),
     Note(
@@ -80,7 +80,7 @@ NOTES = [
             "The studies only included people whose myeloma had not got worse after the transplant. Their "
             "numbers may not apply to you."
         ),
-        _l("Is maintenance still the right question for me, or do I need a different treatment?"),
+        _l("My myeloma got worse after the transplant. Is maintenance still the right question for me?"),
         CONCERNS["myeloma-worse"],
     ),
     Note(
@@ -101,7 +101,7 @@ NOTES = [
             "looked at them as a group, but it could not say for sure if maintenance works differently for"
             " them."
         ),
-        _l("Does having had lenalidomide before change how well maintenance might work for me?"),
+        _l("I took lenalidomide before my transplant. Does that change how well maintenance might work?"),
         CONCERNS["induction"],
     ),
     Note(
@@ -115,6 +115,8 @@ NOTES = [
         CONCERNS["no-transplant"],
     ),
 ]
+
+NOTES_BY_CODE = {note.code: note for note in NOTES}
 
 
 def notes_for(answers):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from decision_aid import icons
+from decision_aid.content import icons
 
 # How to say "has the outcome" and "does not" for each outcome, in the legend and the sentences.
 OUTCOME_WORDS = {

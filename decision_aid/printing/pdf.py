@@ -32,18 +32,6 @@ from weasyprint.urls import URLFetcherResponse
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    # About 50 times a normal render (SECURITY-PERFORMANCE.md (b)); gunicorn's own limit is 30 s.
-    "PDF_RENDER_TIMEOUT": 15,
-    # Renders at the same time in one process; each costs a CPU core and about 80 MB.
-    "PDF_MAX_RENDERS": 2,
-    # How long a request may wait for a free render slot before "try again in a moment".
-    "PDF_QUEUE_WAIT": 2,
-    # Address space for a render worker. A worker idles at about 230 MB of address space
-    # (60 MB resident), so this leaves room for any real document but stops a runaway one.
-    "PDF_MEMORY_LIMIT_MB": 1024,
-}
-
 PDF_VARIANT = "pdf/ua-1"
 # Our largest static file is far smaller; anything bigger is not something a PDF needs.
 MAX_ASSET_BYTES = 2 * 1024 * 1024
@@ -103,9 +91,7 @@ class StaticFileFetcher(URLFetcher):
 
 
 def init_app(app):
-    """Set the PDF defaults and this app's cap on renders at the same time."""
-    for key, value in DEFAULTS.items():
-        app.config.setdefault(key, value)
+    """Set this app's cap on renders at the same time."""
     app.extensions["pdf_slots"] = threading.BoundedSemaphore(int(app.config["PDF_MAX_RENDERS"]))
 
 
@@ -193,7 +179,8 @@ def _serve_fd(fd, memory_mb):
 # A fresh interpreter, not multiprocessing: spawn would re-import the app's __main__ script, and
 # fork can deadlock in a process that runs threads.
 WORKER_CODE = (
-    "import sys; from decision_aid.pdf import _serve_fd; _serve_fd(int(sys.argv[1]), int(sys.argv[2]))"
+    "import sys; from decision_aid.printing.pdf import _serve_fd;"
+    " _serve_fd(int(sys.argv[1]), int(sys.argv[2]))"
 )
 
 

@@ -5,10 +5,10 @@ from flask import current_app
 from flask import render_template
 from flask import url_for
 
-from decision_aid import about as about_aid
-from decision_aid import evidence_page
-from decision_aid import flow
-from decision_aid import glossary
+from decision_aid.content import about as about_aid
+from decision_aid.content import evidence_page
+from decision_aid.content import glossary
+from decision_aid.journey import flow
 
 bp = Blueprint("pages", __name__)
 

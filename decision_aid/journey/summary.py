@@ -3,26 +3,25 @@
 from datetime import date
 from types import SimpleNamespace
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms.fields import SelectMultipleField
 from wtforms.fields import TextAreaField
 
-import decision_aid
-from decision_aid import content
-from decision_aid import doctor_questions
-from decision_aid import flow
-from decision_aid import notes
-from decision_aid import numbers
-from decision_aid import options
-from decision_aid import quiz
-from decision_aid import sure
-from decision_aid import values
+from decision_aid.content import about
+from decision_aid.content import current_evidence
+from decision_aid.content import doctor_questions
+from decision_aid.content import notes
+from decision_aid.content import numbers
+from decision_aid.content import options
+from decision_aid.content import quiz
+from decision_aid.content import sure
+from decision_aid.content import values
+from decision_aid.journey import flow
+from decision_aid.journey import read_pages
 
 LEANINGS = {
-    "lenalidomide": _l("Lenalidomide maintenance"),
-    "no-maintenance": _l("No maintenance now"),
-    "not-sure": _l("Not sure yet"),
+    **{option.code: option.name for option in options.OPTIONS.values()},
+    "not-sure": options.NOT_SURE_YET,
 }
 
 
@@ -102,7 +101,7 @@ def record_note(summary, version):
 
 def build(answers):
     """Everything the summary page and the summary PDF show, from the stored answers."""
-    evidence = current_app.extensions["evidence"]
+    evidence = current_evidence()
     headline_set = evidence.default_set
     question_list, note = doctor_questions.question_texts(answers)
     used_sources = [evidence.source(source_id) for source_id in headline_set.source_ids]
@@ -118,12 +117,13 @@ def build(answers):
         knowledge=quiz.score(answers, flow.FIRST_TRY_PREFIX),
         sure=sure.score(answers),
         sure_citation=sure.CITATION,
+        sure_notice=sure.unvalidated_notice(),
         notes=notes.notes_for(answers),
         questions=question_list,
         own_note=note,
         sources=used_sources,
         generated_on=date.today(),
-        taking=content.what_taking_it_is_like(answers, None),
+        taking=read_pages.taking_it(),
     )
-    result.record_note = record_note(result, decision_aid.__version__)
+    result.record_note = record_note(result, about.VERSION)
     return result

@@ -6,6 +6,9 @@ from pathlib import Path
 
 from flask_babel import lazy_gettext as _l
 
+# The package version (setup.cfg reads it from here). A literal, so a build need not import Flask.
+VERSION = "0.1.0"
+AID_NAME = _l("Lenalidomide after transplant: a decision aid")
 PUBLISHED = date(2026, 11, 20)
 # At most one year after publication; a test fails the build once this date has passed.
 NEXT_REVIEW = date(2027, 11, 19)

@@ -1,16 +1,18 @@
-"""Plain-language error pages, and a timed-out form that keeps the person's answers."""
+"""Plain-language error pages for every HTTP error the app can raise."""
 
 from flask import render_template
-from flask import request
 from flask import session
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from flask_wtf.csrf import CSRFProtect
+from werkzeug.exceptions import HTTPException
 
-from decision_aid import answers as stored
-from decision_aid import flow
+from decision_aid.extensions import csrf
 
-csrf = CSRFProtect()
+# For a client error we have no words of its own for (405, 415, …).
+OTHER_CLIENT_ERROR = (
+    _l("We could not use that request"),
+    _l("Go back to the start and try again."),
+)
 
 MESSAGES = {
     404: (_l("Page not found"), _l("If you typed the web address, check it is correct.")),
@@ -40,9 +42,10 @@ MESSAGES = {
 def init_app(app):
     """Protect every POST against cross-site requests and register the error pages."""
     csrf.init_app(app)
-    app.register_error_handler(CSRFError, handle_csrf_error)
-    for status in MESSAGES:
-        app.register_error_handler(status, handle_error)
+    # A stale form outside the journey gets the plain 400 page (the journey re-shows its step).
+    app.register_error_handler(CSRFError, lambda error: error_page(400))
+    app.register_error_handler(HTTPException, handle_error)
+    app.register_error_handler(500, handle_error)
 
 
 def error_page(status):
@@ -52,23 +55,12 @@ def error_page(status):
 
 
 def handle_error(error):
-    """Show the error page for the error's status code."""
+    """Show the error page for the error's status code, in general words where it has none of its own."""
     status = getattr(error, "code", 500) or 500
     if status == 500:
         # Whatever went wrong may involve the answers: do not leave them on a shared device.
         session.clear()
-    return error_page(status if status in MESSAGES else 500)
-
-
-def handle_csrf_error(error):
-    """Re-show a timed-out question with the person's choice kept, or the plain 400 page."""
-    current = flow.step_for((request.view_args or {}).get("slug", ""))
-    if request.endpoint == "flow.step" and current is not None:
-        from decision_aid.views import build_form
-        from decision_aid.views import render_step
-
-        answers = stored.load()
-        # Rebuild the form from what was posted (not saved), so nothing the person chose is lost.
-        form = build_form(current, answers, formdata=request.form, meta={"csrf": False})
-        return render_step(current, form, answers, request.args.get("change") == "1", timed_out=True)
-    return error_page(400)
+    if status in MESSAGES:
+        return error_page(status)
+    heading, advice = OTHER_CLIENT_ERROR if 400 <= status < 500 else MESSAGES[500]
+    return render_template("error.html", heading=heading, advice=advice), status

@@ -1,12 +1,23 @@
-"""The question forms: one question per page, answers stored as short codes."""
+"""Every form of the journey: the questions, values, knowledge check, SURE and the checklist.
 
+Answers are stored as short codes; the wording comes from the content modules."""
+
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import widgets
 from wtforms.fields import RadioField
 from wtforms.fields import SelectChoice
 from wtforms.fields import SelectMultipleField
+from wtforms.fields import TextAreaField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import InputRequired
+from wtforms.validators import Length
+
+from decision_aid.content import doctor_questions
+from decision_aid.content import options
+from decision_aid.content import sure
+from decision_aid.content import values
 
 # Numbers in answer options come from here, not from translatable text (no figures in catalogs).
 TRIAL_AGE_SPLIT = 65
@@ -65,9 +76,7 @@ class AgeForm(FlaskForm):
         _l("How old are you?"),
         [
             SelectChoice("under-65", _l("Under %(age)s", age=TRIAL_AGE_SPLIT)),
-            SelectChoice(
-                "65-70", _l("%(low)s to %(high)s", low=TRIAL_AGE_SPLIT, high=TRIAL_AGE_LIMIT)
-            ),
+            SelectChoice("65-70", _l("%(low)s to %(high)s", low=TRIAL_AGE_SPLIT, high=TRIAL_AGE_LIMIT)),
             SelectChoice("over-70", _l("Over %(age)s", age=TRIAL_AGE_LIMIT)),
             PREFER_NOT,
         ],
@@ -169,10 +178,87 @@ class LeaningForm(FlaskForm):
     leaning = radio(
         _l("Which option are you leaning towards now?"),
         [
-            SelectChoice("lenalidomide", _l("Lenalidomide maintenance")),
-            SelectChoice("no-maintenance", _l("No maintenance now")),
+            *[SelectChoice(option.code, option.name) for option in options.OPTIONS.values()],
             SelectChoice("not-sure", _l("I'm not sure yet")),
         ],
         _l("Select which option you are leaning towards, or that you are not sure yet"),
         hint=_l("This is not a final decision. You can change your mind at any time"),
     )
+
+
+class SureForm(FlaskForm):
+    sure_sure = radio(
+        sure.ITEMS[0].wording, sure.YES_NO, _l("Select yes if you feel sure, or no if you do not")
+    )
+    sure_understand = radio(
+        sure.ITEMS[1].wording, sure.YES_NO, _l("Select yes if you know the benefits and risks of each option")
+    )
+    sure_risk_benefit = radio(
+        sure.ITEMS[2].wording,
+        sure.YES_NO,
+        _l("Select yes if you are clear about which benefits and risks matter most to you"),
+    )
+    sure_encouragement = radio(
+        sure.ITEMS[3].wording,
+        sure.YES_NO,
+        _l("Select yes if you have enough support and advice to make a choice"),
+    )
+
+
+def _importance_field(factor):
+    return radio(
+        factor.label,
+        values.IMPORTANCE,
+        _l("Select how much this matters to you: %(factor)s", factor=factor.label),
+    )
+
+
+ValuesForm = type(
+    "ValuesForm",
+    (FlaskForm,),
+    {factor.field: _importance_field(factor) for factor in values.FACTORS},
+)
+
+
+class DoctorQuestionsForm(FlaskForm):
+    doctor_questions = SelectMultipleField(
+        _l("Questions to ask"),
+        choices=[],
+        widget=widgets.ListWidget(prefix_label=False),
+        option_widget=widgets.CheckboxInput(),
+        description=_l("We have ticked the ones that fit your answers. Untick any you do not want"),
+    )
+    doctor_note = TextAreaField(
+        _l("Anything else you want to ask or say (optional)"),
+        description=_l("Do not include your name or other details that identify you"),
+    )
+
+    def prepare(self, answers, submitted):
+        """Offer the questions that fit the answers; tick them all the first time."""
+        suggestions = doctor_questions.suggestions_for(answers)
+        self.doctor_questions.choices = [SelectChoice(s.code, s.text) for s in suggestions]
+        limit = current_app.config["FREE_TEXT_MAX_CHARS"]
+        self.doctor_note.validators = [
+            Length(max=limit, message=_l("Your note must be %(limit)s characters or fewer", limit=limit))
+        ]
+        if not submitted and "doctor_questions" not in answers:
+            self.doctor_questions.data = [s.code for s in suggestions]
+
+
+def knowledge_form(question):
+    """A form class with this knowledge question as its one radio field."""
+
+    class KnowledgeForm(FlaskForm):
+        def prepare(self, answers, submitted):
+            """Fill in the choices and the question, which may hold numbers from the evidence."""
+            field = self[question.field]
+            field.choices = list(question.choices())
+            if question.question_values:
+                field.label.text = question.question % question.question_values()
+
+    setattr(
+        KnowledgeForm,
+        question.field,
+        RadioField(question.question, choices=[], validators=[InputRequired(message=question.error)]),
+    )
+    return KnowledgeForm

@@ -1,9 +1,23 @@
-"""Configuration defaults and the checks that keep a production server safe."""
+"""Every configuration default, and the checks that keep a production server safe.
+
+Each default can be overridden by a FLASK_<NAME> environment variable (parsed as JSON where it
+can be); the README's table lists them.
+"""
 
 import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def asset_dir(name):
+    """Return the folder for templates, static or translations: in the package when installed
+    from a wheel, at the repository root in a checkout or an editable install."""
+    inside = _PACKAGE / name
+    return inside if inside.is_dir() else _PACKAGE.parent / name
+
 
 DEFAULTS = {
     # Answers live only in the signed session cookie; on the patient's own device they stay
@@ -20,7 +34,26 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 64 * 1024,
     "LANGUAGES": ["en", "es", "fr"],
     "BABEL_DEFAULT_LOCALE": "en",
+    "BABEL_TRANSLATION_DIRECTORIES": str(asset_dir("translations")),
     "FREE_TEXT_MAX_CHARS": 500,
+    # How many reverse proxies in front of the app set X-Forwarded-*; 0 trusts none of them.
+    "PROXY_COUNT": 0,
+    # Per client address. A clinic of 20 people behind one address, each printing a summary and
+    # a handout, makes 40 PDFs: well inside. One PDF costs about 220 page views (guide section 6).
+    "PDF_RATE_LIMIT": "60 per minute",
+    # memory:// counts per process; set FLASK_RATELIMIT_STORAGE_URI (e.g. redis://) to share counts.
+    "RATELIMIT_STORAGE_URI": "memory://",
+    # How long a hand-off link works.
+    "HANDOFF_MAX_AGE": timedelta(days=30),
+    # About 50 times a normal render (SECURITY-PERFORMANCE.md (b)); gunicorn's own limit is 30 s.
+    "PDF_RENDER_TIMEOUT": 15,
+    # Renders at the same time in one process; each costs a CPU core and about 80 MB.
+    "PDF_MAX_RENDERS": 2,
+    # How long a request may wait for a free render slot before "try again in a moment".
+    "PDF_QUEUE_WAIT": 2,
+    # Address space for a render worker. A worker idles at about 230 MB of address space
+    # (60 MB resident), so this leaves room for any real document but stops a runaway one.
+    "PDF_MEMORY_LIMIT_MB": 1024,
 }
 
 # Secrets that appear in tutorials and examples; a server must never run with one of them.

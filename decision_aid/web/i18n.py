@@ -3,21 +3,18 @@
 from flask import current_app
 from flask import request
 from flask import session
-from flask_babel import Babel
 from flask_babel import get_locale
 
-babel = Babel()
+from decision_aid.extensions import babel
 
 # Native names are not translated: a reader looks for their own language in its own words.
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
 
 
 def init_app(app):
-    """Wire Flask-Babel with our locale selector and make the language list available."""
+    """Wire Flask-Babel with our locale selector and remember a ?lang= choice."""
     babel.init_app(app, locale_selector=select_locale)
     app.before_request(remember_requested_language)
-    app.jinja_env.globals["language_links"] = language_links
-    app.jinja_env.globals["get_locale"] = get_locale
 
 
 def supported_languages():

@@ -9,10 +9,7 @@ from dataclasses import dataclass
 
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms.fields import SelectChoice
-
-from decision_aid.forms import radio
 
 CITATION = (
     "Légaré F, Kearing S, Clay K, Gagnon S, D'Amours D, Rousseau M, O'Connor A. "
@@ -25,9 +22,19 @@ FLAG_AT_OR_BELOW = 3
 VALIDATED_LANGUAGES = {"en"}
 
 
+UNVALIDATED_NOTICE = _l(
+    "These questions are our own translation of the SURE test. This translation has not been validated."
+)
+
+
 def wording_is_validated():
     """Whether the SURE items are shown in a validated language (only English so far)."""
     return str(get_locale()) in VALIDATED_LANGUAGES
+
+
+def unvalidated_notice():
+    """The notice to show beside the SURE items in this language, or None where it is validated."""
+    return None if wording_is_validated() else UNVALIDATED_NOTICE
 
 
 @dataclass(frozen=True)
@@ -84,25 +91,6 @@ ITEMS = [
 ]
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
-
-
-class SureForm(FlaskForm):
-    sure_sure = radio(
-        ITEMS[0].wording, YES_NO, _l("Select yes if you feel sure, or no if you do not")
-    )
-    sure_understand = radio(
-        ITEMS[1].wording, YES_NO, _l("Select yes if you know the benefits and risks of each option")
-    )
-    sure_risk_benefit = radio(
-        ITEMS[2].wording,
-        YES_NO,
-        _l("Select yes if you are clear about which benefits and risks matter most to you"),
-    )
-    sure_encouragement = radio(
-        ITEMS[3].wording,
-        YES_NO,
-        _l("Select yes if you have enough support and advice to make a choice"),
-    )
 
 
 @dataclass(frozen=True)

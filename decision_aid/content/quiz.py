@@ -5,20 +5,17 @@ Numbers in the questions and explanations come from the evidence data at request
 
 from dataclasses import dataclass
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms.fields import RadioField
 from wtforms.fields import SelectChoice
-from wtforms.validators import InputRequired
+
+from decision_aid.content import current_evidence
 
 FEEDBACK_SUFFIX = "-answer"
 
 
 def calgb_set():
     """The default comparison set (CALGB 100104, about 3 years), which the questions ask about."""
-    evidence = current_app.extensions["evidence"]
-    return evidence.comparison_set(evidence.default_set_id)
+    return current_evidence().default_set
 
 
 def progression_free_numbers():
@@ -57,26 +54,6 @@ class KnowledgeQuestion:
     def feedback_slug(self):
         """The page that tells the person whether they were right."""
         return self.slug + FEEDBACK_SUFFIX
-
-    @property
-    def form(self):
-        """A form class with this question as its one radio field."""
-        question = self
-
-        class KnowledgeForm(FlaskForm):
-            def prepare(self, answers, submitted):
-                """Fill in the choices and the question, which may hold numbers from the evidence."""
-                field = self[question.field]
-                field.choices = list(question.choices())
-                if question.question_values:
-                    field.label.text = question.question % question.question_values()
-
-        setattr(
-            KnowledgeForm,
-            self.field,
-            RadioField(self.question, choices=[], validators=[InputRequired(message=self.error)]),
-        )
-        return KnowledgeForm
 
 
 def _number_choices():

@@ -23,19 +23,16 @@ from cryptography.fernet import MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import current_app
-from flask import url_for
 
-from decision_aid import flow
+from decision_aid import settings
+from decision_aid.journey import answers as answer_rules
+from decision_aid.journey import flow
 
-DEFAULT_MAX_AGE = timedelta(days=30)
+DEFAULT_MAX_AGE = settings.DEFAULTS["HANDOFF_MAX_AGE"]
 # Fernet refuses a token made more than this far in the future (clocks between servers differ).
 CLOCK_SKEW = timedelta(seconds=60)
 # Far longer than any real token (a few hundred characters; about 1,500 with a long note).
 MAX_TOKEN_CHARS = 4000
-MAX_LIST_ITEMS = 50
-MAX_CODE_CHARS = 100
-# Above the free-text cap (FREE_TEXT_MAX_CHARS, 500), which the form already enforces.
-MAX_TEXT_CHARS = 2000
 TOKEN_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=")
 # Separate keys for separate jobs: this key can only ever open hand-off links.
 HKDF_SALT = b"decision-aid/handoff"
@@ -90,7 +87,7 @@ def to_timestamp(moment):
 
 def serialise(answers):
     """The answers as compact, compressed JSON; only what a summary shows (no pages seen)."""
-    fields = known_fields()
+    fields = answer_rules.known_fields()
     kept = {name: value for name, value in answers.items() if name in fields}
     text = json.dumps(kept, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
     return zlib.compress(text.encode("utf-8"), 9)
@@ -107,51 +104,7 @@ def deserialise(data):
         raise InvalidLink from error
     if not isinstance(raw, dict):
         raise InvalidLink
-    return flow.prune(valid_answers(raw))
-
-
-def valid_answers(answers):
-    """Only known fields with acceptable values; nothing else from a cookie or link is used."""
-    fields = known_fields()
-    kept = {name: value for name, value in answers.items() if valid_value(value, fields.get(name, False))}
-    seen = answers.get("_seen")
-    if isinstance(seen, list) and all(isinstance(slug, str) for slug in seen):
-        kept["_seen"] = seen
-    return kept
-
-
-def known_fields():
-    """Every answer field of the journey (with the knowledge check's first tries) and its choices.
-
-    The choices are the codes a field accepts, or None when the form sets them at run time.
-    """
-    fields = {}
-    for step in flow.STEPS:
-        for name in step.fields:
-            choices = getattr(step.form, name).kwargs.get("choices")
-            codes = {choice.value for choice in choices} if choices else None
-            fields[name] = codes
-            if getattr(step, "keeps_first_answer", False):
-                fields[flow.FIRST_TRY_PREFIX + name] = codes
-    return fields
-
-
-def valid_value(value, codes=None):
-    """A short code (one of the field's choices), a list of them, or a note within the cap.
-
-    codes is the field's set of choices, None for any short code, or False for an unknown field.
-    """
-    if codes is False:
-        return False
-    if isinstance(value, str):
-        # An old link may hold a code a later version dropped: leave it out, do not fail.
-        return value in codes if codes is not None else len(value) <= MAX_TEXT_CHARS
-    if isinstance(value, list):
-        return len(value) <= MAX_LIST_ITEMS and all(
-            isinstance(item, str) and len(item) <= MAX_CODE_CHARS and (codes is None or item in codes)
-            for item in value
-        )
-    return False
+    return flow.prune(answer_rules.valid_answers(raw))
 
 
 def issue(answers, *, secret_key, now=None):
@@ -228,11 +181,11 @@ class Link:
     expires: datetime
 
 
-def make_link(answers, now=None):
-    """The hand-off link for these answers, on this host, with its QR code."""
+def make_link(answers, page_url, now=None):
+    """The hand-off link for these answers: the /handoff page's address, the token, its QR code."""
     now = now or datetime.now(UTC)
     token = issue_for_app(answers, now)
-    url = url_for("documents.handoff", _external=True) + "#" + token
+    url = page_url + "#" + token
     qr_code, modules = qr_data_uri(url)
     return Link(url=url, qr_code=qr_code, qr_modules=modules, expires=_aware(now) + max_age())
 

@@ -3,13 +3,12 @@
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms.fields import SelectChoice
 
-from decision_aid.forms import radio
+from decision_aid.content import options
 
-LENALIDOMIDE = "lenalidomide"
-NO_MAINTENANCE = "no-maintenance"
+LENALIDOMIDE = options.LENALIDOMIDE.code
+NO_MAINTENANCE = options.NO_MAINTENANCE.code
 MIXED = "mixed"
 
 IMPORTANCE = [
@@ -76,25 +75,10 @@ FACTORS = [
 ]
 
 OPTION_NAMES = {
-    LENALIDOMIDE: _l("Lenalidomide maintenance"),
-    NO_MAINTENANCE: _l("No maintenance now"),
+    LENALIDOMIDE: options.LENALIDOMIDE.name,
+    NO_MAINTENANCE: options.NO_MAINTENANCE.name,
     MIXED: _l("The studies do not agree"),
 }
-
-
-def _importance_field(factor):
-    return radio(
-        factor.label,
-        IMPORTANCE,
-        _l("Select how much this matters to you: %(factor)s", factor=factor.label),
-    )
-
-
-ValuesForm = type(
-    "ValuesForm",
-    (FlaskForm,),
-    {factor.field: _importance_field(factor) for factor in FACTORS},
-)
 
 
 def comparison_rows(answers):

@@ -92,4 +92,6 @@ NO_MAINTENANCE = Option(
     ),
 )
 
-OPTIONS = {"lenalidomide": LENALIDOMIDE, "no_maintenance": NO_MAINTENANCE}
+OPTIONS = {option.code: option for option in (LENALIDOMIDE, NO_MAINTENANCE)}
+# The leaning's third answer, beside the two options.
+NOT_SURE_YET = _l("Not sure yet")

@@ -1,15 +1,21 @@
-"""The journey's pages: one view for every step, check your answers, summary, start again."""
+"""The journey's pages: one view for every step, check your answers, summary, start again;
+a timed-out form is shown again with the person's answers kept."""
 
 from flask import Blueprint
 from flask import abort
+from flask import current_app
 from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
+from flask_wtf.csrf import CSRFError
 
-from decision_aid import answers as stored
-from decision_aid import flow
-from decision_aid import summary
+from decision_aid.journey import flow
+from decision_aid.journey import forms
+from decision_aid.journey import summary
+from decision_aid.printing import handoff
+from decision_aid.web import answers as stored
+from decision_aid.web import errors
 
 bp = Blueprint("flow", __name__)
 
@@ -56,13 +62,17 @@ def render_step(current, form, answers, changing, timed_out=False):
     else:
         previous = flow.previous_slug(answers, current)
         back = url_for_slug(previous) if previous else url_for("pages.start")
-    context = current.context(answers, current) if current.context else {}
+    query = {name: request.args.get(name) for name in current.query}
+    context = current.context(answers, current, query) if current.context else {}
     status = 400 if timed_out else 200
     return (
         render_template(
             current.template,
             step=current,
             form=form,
+            errors=forms.error_links(form),
+            notice=current.notice() if current.notice else None,
+            free_text_max_chars=current_app.config["FREE_TEXT_MAX_CHARS"],
             back_url=back,
             changing=changing,
             timed_out=timed_out,
@@ -70,6 +80,18 @@ def render_step(current, form, answers, changing, timed_out=False):
         ),
         status,
     )
+
+
+@bp.errorhandler(CSRFError)
+def handle_csrf_error(error):
+    """Re-show a timed-out question with the person's choice kept, or the plain 400 page."""
+    current = flow.step_for((request.view_args or {}).get("slug", ""))
+    if request.endpoint != "flow.step" or current is None:
+        return errors.error_page(400)
+    answers = stored.load()
+    # Rebuild the form from what was posted (not saved), so nothing the person chose is lost.
+    form = build_form(current, answers, formdata=request.form, meta={"csrf": False})
+    return render_step(current, form, answers, request.args.get("change") == "1", timed_out=True)
 
 
 @bp.route("/check-answers")
@@ -87,7 +109,12 @@ def summary_page():
     answers = stored.load()
     if flow.first_incomplete(answers):
         return redirect_to_first_incomplete(answers)
-    return render_template("summary.html", summary=summary.build(answers))
+    return render_template("summary.html", summary=summary.build(answers), handoff=handoff_link(answers))
+
+
+def handoff_link(answers):
+    """The hand-off link for these answers, on this server's /handoff page."""
+    return handoff.make_link(answers, url_for("documents.handoff", _external=True))
 
 
 @bp.route("/start-again", methods=("POST",))

@@ -5,13 +5,11 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from decision_aid import content
-from decision_aid import doctor_questions
-from decision_aid import forms
-from decision_aid import notes
-from decision_aid import quiz
-from decision_aid import sure
-from decision_aid import values
+from decision_aid.content import notes
+from decision_aid.content import quiz
+from decision_aid.content import sure
+from decision_aid.journey import forms
+from decision_aid.journey import read_pages
 
 CHECK_ANSWERS = "check-answers"
 # The knowledge check keeps each first try under this prefix, beside the latest answer.
@@ -52,7 +50,9 @@ class Step:
     heading: object = None  # pages to read, and pages with several questions, have their own heading
     intro: object = None
     keeps_first_answer: bool = False  # the knowledge check scores the first try
-    context: Callable[..., dict] | None = None  # what a page to read shows: f(answers, step)
+    context: Callable[..., dict] | None = None  # what a page to read shows: f(answers, step, query)
+    query: tuple[str, ...] = ()  # the query parameters the page uses (the web layer reads them)
+    notice: object = None  # a note shown above the question (e.g. an unvalidated translation)
 
     @property
     def fields(self):
@@ -82,7 +82,7 @@ def read(slug, heading, section, template=None, context=None, **kwargs):
         template=template or f"steps/{slug}.html",
         heading=heading,
         section=section,
-        context=context or content.CONTEXTS.get(slug),
+        context=context,
         **kwargs,
     )
 
@@ -97,45 +97,75 @@ STEPS = [
     Step("pregnancy", forms.PregnancyForm),
     Step("other-cancer", forms.OtherCancerForm),
     Step("induction", forms.InductionForm),
-    read("about-the-studies", _l("How the studies match you"), ABOUT_YOU, applies=outside_study_population),
-    read("the-decision", _l("The decision you are making"), YOUR_OPTIONS),
-    read("what-taking-it-is-like", _l("What taking lenalidomide is like"), YOUR_OPTIONS),
-    read("the-numbers", _l("What happened to people in the studies"), YOUR_OPTIONS),
-    read("notes-for-you", _l("Things to talk about with your care team"), YOUR_OPTIONS),
+    read(
+        "about-the-studies",
+        _l("How the studies match you"),
+        ABOUT_YOU,
+        applies=outside_study_population,
+        context=read_pages.about_the_studies,
+    ),
+    read("the-decision", _l("The decision you are making"), YOUR_OPTIONS, context=read_pages.the_decision),
+    read(
+        "what-taking-it-is-like",
+        _l("What taking lenalidomide is like"),
+        YOUR_OPTIONS,
+        context=read_pages.what_taking_it_is_like,
+    ),
+    read(
+        "the-numbers",
+        _l("What happened to people in the studies"),
+        YOUR_OPTIONS,
+        context=read_pages.the_numbers,
+        query=("study",),
+    ),
+    read(
+        "notes-for-you",
+        _l("Things to talk about with your care team"),
+        YOUR_OPTIONS,
+        context=read_pages.notes_for_you,
+    ),
     Step(
         "what-matters",
-        values.ValuesForm,
+        forms.ValuesForm,
         section=WHAT_MATTERS,
         heading=_l("How much does each of these matter to you?"),
         intro=_l("There are no right or wrong answers. People weigh these things in different ways."),
     ),
-    read("what-matters-compared", _l("How the options compare on what matters to you"), WHAT_MATTERS),
+    read(
+        "what-matters-compared",
+        _l("How the options compare on what matters to you"),
+        WHAT_MATTERS,
+        context=read_pages.what_matters_compared,
+    ),
     *[
         step
         for question in quiz.QUESTIONS
         for step in (
-            Step(question.slug, question.form, section=UNDERSTANDING, keeps_first_answer=True),
+            Step(
+                question.slug, forms.knowledge_form(question), section=UNDERSTANDING, keeps_first_answer=True
+            ),
             read(
                 question.feedback_slug,
                 _l("Your answer"),
                 UNDERSTANDING,
                 template="steps/knowledge-answer.html",
-                context=content.knowledge_answer,
+                context=read_pages.knowledge_answer,
             ),
         )
     ],
     Step(
         "sure",
-        sure.SureForm,
+        forms.SureForm,
         section=HOW_YOU_FEEL,
         heading=_l("How do you feel about the decision now?"),
         intro=_l("Answer yes or no to each question."),
+        notice=sure.unvalidated_notice,
     ),
-    read("sure-result", _l("What your answers suggest"), HOW_YOU_FEEL),
+    read("sure-result", _l("What your answers suggest"), HOW_YOU_FEEL, context=read_pages.sure_result),
     Step("leaning", forms.LeaningForm, section=HOW_YOU_FEEL),
     Step(
         "doctor-questions",
-        doctor_questions.DoctorQuestionsForm,
+        forms.DoctorQuestionsForm,
         section=NEXT_STEPS,
         heading=_l("Questions for your care team"),
     ),

@@ -1,0 +1,73 @@
+"""The person's answers as data: which fields and codes are valid, and recording a step.
+
+Answers arrive from a cookie or a hand-off link, both of which a person (or an attacker with the
+key) controls, so every reader goes through valid_answers() and nothing else is used.
+"""
+
+from decision_aid.journey import flow
+
+# Far above any real answer; a forged cookie or link cannot make a page do more work than this.
+MAX_LIST_ITEMS = 50
+MAX_CODE_CHARS = 100
+# Above the free-text cap (FREE_TEXT_MAX_CHARS, 500), which the form already enforces.
+MAX_TEXT_CHARS = 2000
+
+
+def valid_answers(answers):
+    """Only known fields with acceptable values; nothing else from a cookie or link is used."""
+    if not isinstance(answers, dict):
+        return {}
+    fields = known_fields()
+    kept = {name: value for name, value in answers.items() if valid_value(value, fields.get(name, False))}
+    seen = answers.get("_seen")
+    if isinstance(seen, list) and all(isinstance(slug, str) for slug in seen):
+        kept["_seen"] = seen
+    return kept
+
+
+def known_fields():
+    """Every answer field of the journey (with the knowledge check's first tries) and its choices.
+
+    The choices are the codes a field accepts, or None when the form sets them at run time.
+    """
+    fields = {}
+    for step in flow.STEPS:
+        for name in step.fields:
+            choices = getattr(step.form, name).kwargs.get("choices")
+            codes = {choice.value for choice in choices} if choices else None
+            fields[name] = codes
+            if step.keeps_first_answer:
+                fields[flow.FIRST_TRY_PREFIX + name] = codes
+    return fields
+
+
+def valid_value(value, codes=None):
+    """A short code (one of the field's choices), a list of them, or a note within the cap.
+
+    codes is the field's set of choices, None for any short code, or False for an unknown field.
+    """
+    if codes is False:
+        return False
+    if isinstance(value, str):
+        # An old link may hold a code a later version dropped: leave it out, do not fail.
+        return value in codes if codes is not None else len(value) <= MAX_TEXT_CHARS
+    if isinstance(value, list):
+        return len(value) <= MAX_LIST_ITEMS and all(
+            isinstance(item, str) and len(item) <= MAX_CODE_CHARS and (codes is None or item in codes)
+            for item in value
+        )
+    return False
+
+
+def with_step_answered(answers, step, form):
+    """New answers with a validated form's answers for a step (or a page to read marked seen)."""
+    answers = dict(answers)
+    if step.is_question:
+        for name in step.fields:
+            answers[name] = form[name].data
+            if step.keeps_first_answer:
+                # Later tries may change the answer; the knowledge score counts the first one.
+                answers.setdefault(flow.FIRST_TRY_PREFIX + name, form[name].data)
+    else:
+        answers["_seen"] = [*answers.get("_seen", ()), step.slug]
+    return flow.prune(answers)

@@ -1,0 +1,91 @@
+"""What each page to read shows, worked out from the answers (and the evidence).
+
+Each function takes the answers, the step and the query values the step declares, so none of
+them reads the request: the web layer passes `study` for the numbers page.
+"""
+
+from decision_aid.content import current_evidence
+from decision_aid.content import notes
+from decision_aid.content import numbers
+from decision_aid.content import options
+from decision_aid.content import quiz
+from decision_aid.content import sure
+from decision_aid.content import values
+
+# The facts "what taking it is like" states, all with their numbers from the evidence data.
+TAKING_IT_FACTS = (
+    "pi.maintenance_dose",
+    "pi.maintenance_dose_increase",
+    "calgb.dose_increase",
+    "rems.pregnancy_tests",
+    "rems.contraception",
+    "rems.no_blood_donation",
+    "rems.program",
+)
+
+
+def about_the_studies(answers, step, query):
+    """How the person differs from the people in the studies."""
+    return {"population_differences": notes.population_differences(answers)}
+
+
+def the_decision(answers, step, query):
+    """The two options, drawn the same way."""
+    return {"options": options.OPTIONS}
+
+
+def notes_for_you(answers, step, query):
+    """The notes that fit the person's answers, and when the evidence is from."""
+    return {"notes": notes.notes_for(answers), "evidence_years": current_evidence().report_years()}
+
+
+def what_matters_compared(answers, step, query):
+    """The factors the person rated highly, and which option does better on each."""
+    rows, level = values.comparison_rows(answers)
+    return {"rows": rows, "level": level}
+
+
+def knowledge_answer(answers, step, query):
+    """Whether the person's answer was right, and why."""
+    question = quiz.QUESTIONS_BY_FEEDBACK_SLUG[step.slug]
+    return quiz.feedback(question, answers)
+
+
+def sure_result(answers, step, query):
+    """The SURE score and a next step for each "no"."""
+    return {"sure": sure.score(answers), "sure_citation": sure.CITATION}
+
+
+def the_numbers(answers, step, query):
+    """The chosen study's numbers (CALGB 100104 unless another is picked), ready to draw."""
+    comparison_set = chosen_set(query.get("study"))
+    return {
+        "comparison_set": comparison_set,
+        "views": numbers.set_view(comparison_set),
+        "study_options": [
+            {"id": each.id, "label": each.title, "current": each.id == comparison_set.id}
+            for each in current_evidence().comparison_sets
+        ],
+    }
+
+
+def chosen_set(set_id):
+    """The comparison set with this id, or the default one for a missing or unknown id."""
+    known = {each.id: each for each in current_evidence().comparison_sets}
+    return known.get(set_id) or current_evidence().default_set
+
+
+def what_taking_it_is_like(answers, step, query):
+    """The dose, side effects and pregnancy-prevention facts for the page to read."""
+    return {"taking": taking_it()}
+
+
+def taking_it():
+    """The dose, side effects and pregnancy-prevention facts, with their numbers from the evidence."""
+    calgb = current_evidence().default_set
+    return {
+        "facts": {fact_id: current_evidence().fact(fact_id) for fact_id in TAKING_IT_FACTS},
+        "calgb": calgb,
+        "neutropenia": calgb.outcome("neutropenia_g34"),
+        "stopped": calgb.outcome("stopped_ae"),
+    }

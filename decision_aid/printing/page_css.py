@@ -1,0 +1,59 @@
+"""The PDFs' CSS: the shared print stylesheet, then the page size, margins and footer."""
+
+from datetime import date
+from pathlib import Path
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+
+from decision_aid.content import about
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+# Footer and page margins in millimetres: normal print, then large print.
+PAGE_MARGINS = {False: "12mm 16mm 24mm", True: "12mm 14mm 40mm"}
+FOOTER_SIZES = {False: "7.5pt", True: "11pt"}
+
+
+def stylesheets(static_folder, paper, large, evidence_checked):
+    """The PDF's CSS as strings: the shared stylesheet, then the page and its footer."""
+    static_css = Path(static_folder, "pdf-print.css").read_text(encoding="utf-8")
+    return [static_css, page_css(paper, large, evidence_checked)]
+
+
+def page_css(paper, large, evidence_checked):
+    """The @page rule: paper size, margins, and the footer in the margin boxes on every page."""
+    evidence_line = [_("%(aid)s, version %(version)s", aid=about.AID_NAME, version=about.VERSION)]
+    if evidence_checked:
+        evidence_line.append(_("Evidence checked: %(date)s", date=format_date(evidence_checked, "long")))
+    lines = [
+        _("This does not replace talking with your care team."),
+        ". ".join(evidence_line) + ".",
+        _("Made on %(date)s", date=format_date(date.today(), "long")),
+    ]
+    left = ' "\\A" '.join(css_string(line) for line in lines)
+    right = css_content(_("Page %(page)s of %(pages)s", page="\0page\0", pages="\0pages\0"))
+    # Margin boxes do not inherit the body's font, so each one sets it (ENGINEERING.md 1.5).
+    box = (
+        f'font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: {FOOTER_SIZES[large]};'
+        " line-height: 1.35; color: #000; white-space: pre-wrap; vertical-align: top; padding-top: 3mm;"
+    )
+    return (
+        f"@page {{ size: {PAPER_SIZES[paper]}; margin: {PAGE_MARGINS[large]};\n"
+        f"  @bottom-left {{ content: {left}; width: 82%; {box} }}\n"
+        f"  @bottom-right {{ content: {right}; width: 18%; text-align: right; {box} }}\n"
+        "}\n"
+    )
+
+
+def css_string(text):
+    """Text as a quoted CSS string: anything but letters, digits and spaces is hex-escaped."""
+    # The space after each escape ends it and is not shown (CSS Syntax 4.3.7).
+    return '"' + "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in str(text)) + '"'
+
+
+def css_content(text):
+    """A translated sentence with \\0page\\0 markers as CSS content with page counters."""
+    parts = str(text).split("\0")
+    counters = {"page": "counter(page)", "pages": "counter(pages)"}
+    pieces = [counters[part] if index % 2 else css_string(part) for index, part in enumerate(parts)]
+    return " ".join(piece for piece in pieces if piece != '""')

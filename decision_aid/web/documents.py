@@ -1,0 +1,162 @@
+"""Printable documents and the hand-off link: the summary PDF, the handout PDF and /handoff."""
+
+from flask import Blueprint
+from flask import Response
+from flask import current_app
+from flask import make_response
+from flask import render_template
+from flask import request
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from decision_aid.content import about
+from decision_aid.content import current_evidence
+from decision_aid.content import doctor_questions
+from decision_aid.content import numbers
+from decision_aid.content import options
+from decision_aid.content import sure
+from decision_aid.content import values
+from decision_aid.journey import flow
+from decision_aid.journey import summary as summaries
+from decision_aid.printing import handoff
+from decision_aid.printing import page_css
+from decision_aid.printing import pdf
+from decision_aid.web import answers as stored
+from decision_aid.web import errors
+from decision_aid.web.journey import handoff_link
+from decision_aid.web.journey import redirect_to_first_incomplete
+
+bp = Blueprint("documents", __name__)
+
+# Where Letter paper is the norm; everyone else gets A4 unless they ask (?paper=letter).
+LETTER_REGIONS = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"}
+# How long to suggest waiting after a busy or stuck render.
+RETRY_AFTER_SECONDS = 10
+# Lines to write questions on in the handout.
+WRITING_LINES = 6
+# The PDF routes share one rate limit (extensions.init_pdf_rate_limit).
+PDF_ENDPOINTS = ("documents.summary_pdf", "documents.handout_pdf")
+
+
+@bp.route("/summary.pdf")
+def summary_pdf():
+    """The person's summary as a PDF, with the hand-off page first."""
+    answers = stored.load()
+    if flow.first_incomplete(answers):
+        return redirect_to_first_incomplete(answers)
+    title = _("Your summary")
+    return pdf_response(
+        "pdf/summary.html",
+        title,
+        "lenalidomide-summary.pdf",
+        **summary_context(answers, handoff_link(answers)),
+    )
+
+
+@bp.route("/handout.pdf")
+def handout_pdf():
+    """The general handout: the decision, both options, SURE, a values worksheet, questions."""
+    return pdf_response(
+        "pdf/handout.html", str(options.DECISION), "lenalidomide-handout.pdf", **handout_context()
+    )
+
+
+def handout_context():
+    """The handout's parts, from the same modules the web pages use."""
+    default_set = current_evidence().default_set
+    return {
+        "options": list(options.OPTIONS.values()),
+        "factors": values.FACTORS,
+        "importance": values.IMPORTANCE,
+        "sure_items": sure.ITEMS,
+        "yes_no": sure.YES_NO,
+        "sure_citation": sure.CITATION,
+        "sure_notice": sure.unvalidated_notice(),
+        "general_questions": [s for s in doctor_questions.SUGGESTIONS if s.applies is None],
+        "writing_lines": WRITING_LINES,
+        # The main benefit and the main harm at one horizon, as on the summary.
+        "comparison_set": default_set,
+        "views": numbers.set_view(default_set)[:2],
+    }
+
+
+@bp.route("/handoff", methods=("GET", "POST"), endpoint="handoff")
+def handoff_page():
+    """Open a hand-off link: the page's script posts the token from the link's # part."""
+    if request.method == "GET":
+        return render_template("handoff.html", shared=None, problem=None)
+    token = request.form.get("token") or request.form.get("link") or ""
+    try:
+        shared = handoff.read_for_app(token)
+    except handoff.ExpiredLink:
+        return handoff_problem(
+            _("This link has expired. Ask the person to make a new one from their summary.")
+        )
+    except handoff.HandoffError:
+        return handoff_problem(
+            _("This link does not work. Check you copied all of it, or ask the person to make a new one.")
+        )
+    if incomplete(shared.answers):
+        # A genuine link from an older version of the aid, whose questions have changed since.
+        return handoff_problem(
+            _("This link was made with an older version of this aid. Ask the person to make a new one.")
+        )
+    # Shown, never saved: the answers do not go into this browser's session.
+    return render_template("handoff.html", shared=shared, problem=None, **summary_context(shared.answers))
+
+
+def incomplete(answers):
+    """Whether any question that applies has no answer (pages to read do not count here)."""
+    questions = [step for step in flow.applicable_steps(answers) if step.is_question]
+    return any(name not in answers for step in questions for name in step.fields)
+
+
+def handoff_problem(message):
+    """The hand-off page again, with a plain message about the link."""
+    return render_template("handoff.html", shared=None, problem=message), 400
+
+
+def summary_context(answers, link=None):
+    """What the summary partials need; the hand-off link only where the person's own summary is."""
+    return {"summary": summaries.build(answers), "handoff": link}
+
+
+def pdf_response(template, title, filename, **context):
+    """Render a PDF template and send it, or the 503 page if the renderer is busy or stuck."""
+    lang = str(get_locale())
+    paper = chosen_paper()
+    large = request.args.get("size") == "large"
+    full_title = _("%(title)s – %(aid)s", title=title, aid=about.AID_NAME)
+    html = render_template(
+        template,
+        lang=lang,
+        title=full_title,
+        large_print=large,
+        for_print=True,
+        aid_name=about.AID_NAME,
+        decision=options.DECISION,
+        **context,
+    )
+    css = page_css.stylesheets(current_app.static_folder, paper, large, current_evidence().checked_on)
+    try:
+        body = pdf.render_pdf(html, lang=lang, title=full_title, css=css)
+    except pdf.PdfUnavailable:
+        # The plain "try again in a moment" page, with a hint for browsers and proxies.
+        busy = make_response(*errors.error_page(503))
+        busy.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return busy
+    response = Response(body, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def chosen_paper():
+    """A4 or Letter: ?paper= if valid, else Letter where it is the norm, else A4."""
+    asked = request.args.get("paper", "").lower()
+    if asked in page_css.PAPER_SIZES:
+        return asked
+    for tag, _quality in request.accept_languages:
+        region = tag.replace("_", "-").partition("-")[2].upper()
+        if region:
+            return "letter" if region in LETTER_REGIONS else "a4"
+    return "a4"
