@@ -5,6 +5,7 @@ The seeds are read from tests/data/sources/: the passages the quotes come from, 
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -236,3 +237,24 @@ def test_unverified_citation_details_stay_out_of_citations(evidence):
     assert "N Engl J Med 2012" in s004 and "NCT00114101" in s004 and "doi" not in s004
     assert "doi:10.1056/NEJMoa1114138" in evidence.source("S002").citation
 
+
+def test_evidence_md_is_the_copy_with_the_third_pass(evidence_md):
+    assert "\n## (g)" in evidence_md, "docs/evidence.md lacks section (g): copy the current dossier"
+
+
+# A path that climbs out of the repository to a folder named shared: two dots, a slash and the name,
+# or a parents[n] / "shared" join.
+OUTSIDE_PATH = re.compile(r"\.\./+shared\b|parents\[\d+\]\s*/\s*[\"']shared[\"']")
+
+
+def test_nothing_reads_the_shared_folder_outside_the_repository():
+    root = Path(__file__).resolve().parents[1]
+    files = [root / "Makefile"]
+    for folder in ("tests", "decision_aid", ".ci"):
+        files += [p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    found = []
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        found += [f"{path.relative_to(root)}: {m.group()}" for m in OUTSIDE_PATH.finditer(text)]
+    assert not found, ("a clone of the repository alone must pass; these read the team's shared folder"
+                       " outside it (copy what they need into docs/ or tests/data/): " + "; ".join(found))
