@@ -1,14 +1,16 @@
-"""Figures transcribed by hand from shared/evidence/EVIDENCE.md, independently of the app's data.
+"""Figures transcribed by hand from docs/evidence.md, independently of the app's data.
 
-A typo in either this table or decision_aid/evidence fails test_evidence_figures.py.
+A typo in either this table or decision_aid/evidence fails test_evidence_figures.py. Everything the
+checks read is in the repository: the dossier in docs/ and, for each seed document, only the passages
+the tests quote, in tests/data/sources/ (one file per source id, e.g. S004.txt).
 """
 
 from decimal import Decimal as D
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-EVIDENCE_MD = SHARED / "evidence" / "EVIDENCE.md"
-SEEDS = SHARED / "seeds"
+ROOT = Path(__file__).resolve().parents[1]
+EVIDENCE_MD = ROOT / "docs" / "evidence.md"
+SOURCE_EXCERPTS = ROOT / "tests" / "data" / "sources"
 
 NEUTRO = "Neutropenia 74 (32) 30 (13) 27 (12) 7 (3) <0.001"
 THROMBO = "Thrombocytopenia 21 (9) 11 (5) 3 (1) 8 (3) 0.001"

@@ -1,7 +1,11 @@
-"""The data against EVIDENCE.md: transcription both ways, quotes in their seeds, section (b) and (e)."""
+"""The data against docs/evidence.md: transcription both ways, quotes in their seeds, section (b) and (e).
+
+The seeds are read from tests/data/sources/: the passages the quotes come from, not whole documents.
+"""
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +20,7 @@ from tests.evidence_reference import GRADE_COUNTS
 from tests.evidence_reference import HAZARD_RATIOS
 from tests.evidence_reference import SECTION_B
 from tests.evidence_reference import SECTION_B_FIGURES
-from tests.evidence_reference import SEEDS
+from tests.evidence_reference import SOURCE_EXCERPTS
 from tests.evidence_reference import UNVERIFIED_ROWS
 
 
@@ -53,8 +57,17 @@ def evidence_md():
     return EVIDENCE_MD.read_text(encoding="utf-8")
 
 
+def read_excerpts(source_id):
+    """(header, excerpts) of tests/data/sources/<source id>.txt: its leading # lines, then the seed's text."""
+    lines = (SOURCE_EXCERPTS / f"{source_id}.txt").read_text(encoding="utf-8").split("\n")
+    cut = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    return "\n".join(lines[:cut]), "\n".join(lines[cut:])
+
+
 def seed_text(evidence, source_id):
-    return (SEEDS / evidence.source(source_id).seed_file).read_text(encoding="utf-8")
+    """The excerpts of a seed document, without the header (a quote must be in the seed's own words)."""
+    assert evidence.source(source_id).seed_file, source_id
+    return read_excerpts(source_id)[1]
 
 
 def verified(evidence):
@@ -133,6 +146,17 @@ def test_v_seed_figures_quote_a_seed(evidence):
     for figure in verified(evidence):
         if figure.evidence_status == "V-seed":
             assert evidence.source(figure.quote_source).seed_file, figure.id
+
+
+def test_each_seed_has_an_excerpt_file_that_names_it(evidence):
+    seed_ids = {s.id for s in evidence.sources.values() if s.seed_file}
+    assert {p.stem for p in SOURCE_EXCERPTS.glob("*.txt")} == seed_ids
+    for source_id in seed_ids:
+        source = evidence.source(source_id)
+        header, excerpts = read_excerpts(source_id)
+        assert source.seed_file in header and source.description in header, source_id
+        # Only the quoted passages are kept, never a whole document (seed 004 is 35 kB of full text).
+        assert len(excerpts) < 6000, f"{source_id}: keep only the passages the tests quote"
 
 
 def test_quote_check_catches_a_changed_number(evidence):
@@ -224,3 +248,27 @@ def test_unverified_citation_details_stay_out_of_citations(evidence):
     s004 = evidence.source("S004").citation
     assert "N Engl J Med 2012" in s004 and "NCT00114101" in s004 and "doi" not in s004
     assert "doi:10.1056/NEJMoa1114138" in evidence.source("S002").citation
+
+
+def test_evidence_md_is_the_copy_with_the_third_pass(evidence_md):
+    assert "\n## (g)" in evidence_md, "docs/evidence.md lacks section (g): copy the current dossier"
+
+
+# A path that climbs out of the repository to a folder named shared: two dots, a slash and the name,
+# or a parents[n] / "shared" join.
+OUTSIDE_PATH = re.compile(r"\.\./+shared\b|parents\[\d+\]\s*/\s*[\"']shared[\"']")
+
+
+def test_nothing_reads_the_shared_folder_outside_the_repository():
+    root = Path(__file__).resolve().parents[1]
+    files = [root / "Makefile"]
+    for folder in ("tests", "decision_aid", ".ci"):
+        files += [p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    found = []
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        found += [f"{path.relative_to(root)}: {m.group()}" for m in OUTSIDE_PATH.finditer(text)]
+    assert not found, (
+        "a clone of the repository alone must pass; these read the team's shared folder"
+        " outside it (copy what they need into docs/ or tests/data/): " + "; ".join(found)
+    )

@@ -1,6 +1,6 @@
 """The evidence layer: every number the decision aid shows, with its source, checked at start-up.
 
-Source of truth: shared/evidence/EVIDENCE.md. Nothing marked U there can be displayed: unverified
+Source of truth: docs/evidence.md. Nothing marked U there can be displayed: unverified
 items exist only as entries without a value, and every accessor that returns something for display
 raises UnverifiedFigureError for them.
 
