@@ -7,9 +7,10 @@ PORT ?= 5000
 export HOST PORT
 
 # Debian packages: Pango and fonts for WeasyPrint (Latin, Spanish and French characters);
-# Chromium, poppler-utils (pdftoppm) and libzbar0 (reads QR codes) for the browser and PDF tests.
+# Chromium, poppler-utils (pdftoppm) and libzbar0 (reads QR codes) for the browser and PDF tests;
+# nginx and redis-server for the scale-out test (tests/test_scale_out.py runs its own, on loopback).
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info fonts-dejavu-core fonts-liberation2 fonts-noto-core
-TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils libzbar0
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils libzbar0 nginx redis-server
 
 .PHONY: help run test lint translations update-translations readability system-packages-run system-packages-test install clean
 

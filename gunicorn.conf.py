@@ -17,7 +17,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 2))
 # GUNICORN_WORKER_CLASS=sync exists only to compare (tests/test_server_resilience.py).
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 # Threads per worker: enough for PDF renders, their queue and slow clients at the same time.
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# gunicorn quietly runs gthread whenever threads > 1, so sync gets one thread.
+threads = int(os.environ.get("GUNICORN_THREADS", "8" if worker_class == "gthread" else "1"))
 # Above the worst PDF render; the app enforces its own shorter limit per render.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # Idle keep-alive connections wait in the worker's poller, not in a thread; keep them brief.
