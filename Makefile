@@ -7,11 +7,12 @@ PORT ?= 5000
 export HOST PORT
 
 # Debian packages: Pango and fonts for WeasyPrint (Latin, Spanish and French characters);
-# Chromium, poppler-utils (pdftoppm) and libzbar0 (reads QR codes) for the browser and PDF tests.
+# Chromium, poppler-utils (pdftoppm) and libzbar0 (reads QR codes) for the browser and PDF tests;
+# nginx and redis-server for the scale-out test (tests/test_scale_out.py runs its own, on loopback).
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info fonts-dejavu-core fonts-liberation2 fonts-noto-core
-TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils libzbar0
+TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils libzbar0 nginx redis-server
 
-.PHONY: help run test lint translations update-translations readability system-packages-run system-packages-test install clean
+.PHONY: help run test lint translations update-translations readability bench system-packages-run system-packages-test install clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -51,6 +52,10 @@ update-translations: install ## Extract messages from the code and update every 
 
 readability: install translations ## Measure each page's reading level and record it for the about page
 	$(PYTHON) -m tests.readability --write
+
+# Never part of `make test`: it loads the machine for minutes. Quick run: make bench ARGS="--seconds 10 --connections 20"
+bench: system-packages-test install translations ## Load one instance, then two behind nginx, and print a table (60 s each)
+	$(PYTHON) bench/load.py $(ARGS)
 
 clean: ## Remove the virtualenv and build leftovers
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -1,12 +1,28 @@
-"""gunicorn settings; HOST, PORT, WEB_CONCURRENCY and GUNICORN_TIMEOUT override the defaults."""
+"""gunicorn settings; HOST, PORT, WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT and
+GUNICORN_WORKER_CLASS override the defaults."""
 
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '5000')}"
-# One sync worker per core measured best on 2 cores (SECURITY-PERFORMANCE.md section 6).
+# One worker process per core: pages and PDFs are CPU-bound, so more processes only queue.
 workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 2))
+# Threaded workers. A sync worker serves one connection at a time from accept to the last byte,
+# so two slow clients trickling a request held both workers and stopped the app for about 30 s,
+# and ten PDF requests were served one after another while /healthz waited 21 s. With threads a
+# slow client or a PDF wait holds one thread, and the app's own PDF bound (PDF_MAX_RENDERS slots
+# per process, then 503 with Retry-After) can engage because requests reach it at the same time.
+# The cost: about half the page throughput of sync workers on 2 cores (GIL contention,
+# SECURITY-PERFORMANCE.md 6.1), still far above the expected load. nginx in front (deploy/)
+# buffers whole requests, so in production slow clients never reach gunicorn at all.
+# GUNICORN_WORKER_CLASS=sync exists only to compare (tests/test_server_resilience.py).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+# Threads per worker: enough for PDF renders, their queue and slow clients at the same time.
+# gunicorn quietly runs gthread whenever threads > 1, so sync gets one thread.
+threads = int(os.environ.get("GUNICORN_THREADS", "8" if worker_class == "gthread" else "1"))
 # Above the worst PDF render; the app enforces its own shorter limit per render.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# Idle keep-alive connections wait in the worker's poller, not in a thread; keep them brief.
+keepalive = 2
 # WeasyPrint does not hand memory back to the OS: recycle workers now and then.
 max_requests = 500
 max_requests_jitter = 50
@@ -16,3 +32,6 @@ preload_app = True
 accesslog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
+# No control socket (gunicorn 25.1+): by default every instance would use the same file in
+# $HOME/.gunicorn, and the systemd units give the service user no writable home.
+control_socket_disable = True

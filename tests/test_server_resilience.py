@@ -1,0 +1,156 @@
+"""The real server under gunicorn.conf.py: slow clients and a burst of PDFs must not stop pages.
+
+With sync workers both tests fail: two slow clients hold both workers, and ten PDFs are served
+one after another while /healthz waits (run with GUNICORN_WORKER_CLASS=sync to see it).
+"""
+
+import socket
+import statistics
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import requests
+
+from tests.servers import LOOPBACK
+from tests.servers import random_secret
+from tests.servers import start_gunicorn
+
+pytestmark = pytest.mark.timeout(180)
+
+# Generous: /healthz answers in milliseconds when a thread is free.
+HEALTHZ_BOUND = 5.0
+# On a fast machine ten handouts take 2-4 s with sync workers, so a page queued behind them can
+# still come in under 5 s; the typical probe shows the queue. Threaded workers answer in 0.1 s.
+HEALTHZ_TYPICAL_BOUND = 1.0
+PDF_BURST = 10
+SLOW_CLIENTS = 2
+# How long the slow clients trickle, and the probe measures, in seconds.
+TRICKLE_SECONDS = 8
+TRICKLE_INTERVAL = 1.0
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app under gunicorn with the repository's settings, as `make run` starts it."""
+    app = start_gunicorn(tmp_path_factory.mktemp("gunicorn"), secret_key=random_secret())
+    yield app
+    app.stop()
+
+
+def session():
+    """A requests session that never uses a proxy from the environment."""
+    client = requests.Session()
+    client.trust_env = False
+    return client
+
+
+class Probe(threading.Thread):
+    """Measures GET /healthz again and again until stopped: status and seconds for each."""
+
+    def __init__(self, url, interval=0.5, limit=40):
+        super().__init__(daemon=True)
+        self.url = url + "/healthz"
+        self.interval = interval
+        self.limit = limit
+        self.results = []
+        self.finished = threading.Event()
+
+    def run(self):
+        """Probe until told to stop, at most `limit` times."""
+        with session() as client:
+            while not self.finished.is_set() and len(self.results) < self.limit:
+                started = time.monotonic()
+                try:
+                    status = client.get(self.url, timeout=HEALTHZ_BOUND).status_code
+                except requests.RequestException as error:
+                    status = type(error).__name__
+                self.results.append((status, time.monotonic() - started))
+                self.finished.wait(self.interval)
+
+    def stop(self):
+        """Stop probing and wait for the last probe."""
+        self.finished.set()
+        self.join(timeout=HEALTHZ_BOUND + 5)
+
+    def median(self):
+        """The median probe time in seconds (a failed probe counts as the bound)."""
+        times = sorted(seconds if status == 200 else HEALTHZ_BOUND for status, seconds in self.results)
+        return statistics.median(times)
+
+    def problems(self):
+        """Probes that failed or took longer than the bound."""
+        slow = [
+            (status, seconds) for status, seconds in self.results if status != 200 or seconds >= HEALTHZ_BOUND
+        ]
+        return [(status, round(seconds, 2)) for status, seconds in slow]
+
+
+def trickle(port, stop, sent):
+    """A slow client: a request sent one byte at a time, never finished before `stop`."""
+    request = f"GET /healthz HTTP/1.1\r\nHost: {LOOPBACK}:{port}\r\nUser-Agent: slow-client\r\n\r\n".encode()
+    with socket.create_connection((LOOPBACK, port), timeout=5) as connection:
+        # The last byte is never sent: the server keeps waiting for the end of the headers.
+        for index in range(len(request) - 1):
+            try:
+                connection.sendall(request[index : index + 1])
+            except OSError:
+                return
+            sent.set()
+            if stop.wait(TRICKLE_INTERVAL):
+                return
+
+
+def test_slow_clients_do_not_stop_pages(server):
+    """Two clients trickling a request byte by byte leave /healthz answering within 5 s."""
+    stop = threading.Event()
+    started = [threading.Event() for _ in range(SLOW_CLIENTS)]
+    with ThreadPoolExecutor(SLOW_CLIENTS) as pool:
+        clients = [pool.submit(trickle, server.port, stop, sent) for sent in started]
+        try:
+            # Both slow clients are connected and sending before the probe starts.
+            assert all(sent.wait(5) for sent in started)
+            time.sleep(TRICKLE_INTERVAL)
+            probe = Probe(server.url)
+            probe.start()
+            time.sleep(TRICKLE_SECONDS)
+            probe.stop()
+        finally:
+            stop.set()
+        for client in clients:
+            client.result(timeout=10)
+    assert probe.results, "the probe never ran"
+    assert not probe.problems(), f"/healthz blocked by slow clients: {probe.problems()}"
+
+
+def fetch_pdf(url):
+    """GET the handout PDF: its status, content type, Retry-After and the first bytes."""
+    with session() as client:
+        response = client.get(url + "/handout.pdf", timeout=60)
+        return (
+            response.status_code,
+            response.headers.get("Content-Type", ""),
+            response.headers.get("Retry-After"),
+            response.content[:5],
+        )
+
+
+def test_pdf_burst_does_not_block_pages(server):
+    """Ten PDFs at once: pages stay under 5 s; each PDF is a PDF or a 503 with Retry-After."""
+    probe = Probe(server.url, interval=0.25)
+    probe.start()
+    try:
+        with ThreadPoolExecutor(PDF_BURST) as pool:
+            results = list(pool.map(fetch_pdf, [server.url] * PDF_BURST, timeout=90))
+    finally:
+        probe.stop()
+    served = [r for r in results if r[0] == 200 and r[1] == "application/pdf" and r[3] == b"%PDF-"]
+    busy = [r for r in results if r[0] == 503 and r[2]]
+    # Either outcome is fine; the counts go in the report when a test fails.
+    assert len(served) + len(busy) == PDF_BURST, f"unexpected PDF responses: {results}"
+    assert served, "no PDF was served at all"
+    assert probe.results, "the probe never ran"
+    counts = f"{len(served)} served, {len(busy)} busy"
+    assert not probe.problems(), f"/healthz blocked by PDFs ({counts}): {probe.problems()}"
+    assert probe.median() < HEALTHZ_TYPICAL_BOUND, f"/healthz queued behind PDFs ({counts}): {probe.results}"
