@@ -5,6 +5,9 @@ PYTHON := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 5000
 export HOST PORT
+# make run answers only to these host names; set FLASK_TRUSTED_HOSTS when serving on another
+# address (make run HOST=0.0.0.0 FLASK_TRUSTED_HOSTS='["aid.example.org"]').
+FLASK_TRUSTED_HOSTS ?= ["localhost", "127.0.0.1"]
 
 # Debian packages: Pango and fonts for WeasyPrint (Latin, Spanish and French characters);
 # Chromium, poppler-utils (pdftoppm) and libzbar0 (reads QR codes) for the browser and PDF tests;
@@ -18,7 +21,7 @@ help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
 
 run: system-packages-run install translations ## Serve the app with gunicorn on http://$(HOST):$(PORT)
-	$(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
+	FLASK_TRUSTED_HOSTS='$(FLASK_TRUSTED_HOSTS)' $(VENV)/bin/gunicorn -c gunicorn.conf.py wsgi:app
 
 test: system-packages-test install translations lint ## Install what is missing, lint, and run the whole test suite
 	$(PYTHON) -m pytest

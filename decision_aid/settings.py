@@ -36,6 +36,9 @@ DEFAULTS = {
     "BABEL_DEFAULT_LOCALE": "en",
     "BABEL_TRANSLATION_DIRECTORIES": str(asset_dir("translations")),
     "FREE_TEXT_MAX_CHARS": 500,
+    # The note lives in the cookie, which browsers drop past 4 KB: 500 accented letters fit
+    # (2 bytes each in UTF-8); emoji (4 bytes each) leave room for fewer.
+    "FREE_TEXT_MAX_BYTES": 1000,
     # How many reverse proxies in front of the app set X-Forwarded-*; 0 trusts none of them.
     "PROXY_COUNT": 0,
     # Per client address. A clinic of 20 people behind one address, each printing a summary and
@@ -43,6 +46,10 @@ DEFAULTS = {
     "PDF_RATE_LIMIT": "60 per minute",
     # memory:// counts per process; set FLASK_RATELIMIT_STORAGE_URI (e.g. redis://) to share counts.
     "RATELIMIT_STORAGE_URI": "memory://",
+    # If the shared store (Redis) is down, count in memory rather than fail every PDF with a 500.
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+    # Old secret keys that still open cookies and hand-off links after a key change (a JSON list).
+    "SECRET_KEY_FALLBACKS": [],
     # How long a hand-off link works.
     "HANDOFF_MAX_AGE": timedelta(days=30),
     # About 50 times a normal render (SECURITY-PERFORMANCE.md (b)); gunicorn's own limit is 30 s.
@@ -70,6 +77,12 @@ def finalise(app):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(Path(app.instance_path))
     check_secret_key(app.config["SECRET_KEY"], testing=app.config.get("TESTING", False))
+    fallbacks = app.config["SECRET_KEY_FALLBACKS"]
+    # A plain string would be read one character at a time: a one-letter key anyone could guess.
+    if not isinstance(fallbacks, list):
+        raise ConfigError("FLASK_SECRET_KEY_FALLBACKS must be a JSON list of old keys.")
+    for old_key in fallbacks:
+        check_secret_key(old_key, testing=app.config.get("TESTING", False))
     # Browsers drop a __Host- cookie that is not Secure, which would lose every answer.
     if not app.config["SESSION_COOKIE_SECURE"] and app.config["SESSION_COOKIE_NAME"].startswith("__Host-"):
         app.config["SESSION_COOKIE_NAME"] = "session"

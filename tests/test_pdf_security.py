@@ -283,7 +283,7 @@ def test_a_long_unbroken_string_renders(app):
 
 def test_a_long_note_renders_in_the_summary(app):
     client = app.test_client()
-    set_answers(client, complete_answers(doctor_note="y" * 1000))
+    set_answers(client, complete_answers(doctor_note="y" * 500))
     read_pdf(client.get("/summary.pdf"))
 
 

@@ -4,13 +4,15 @@ Answers arrive from a cookie or a hand-off link, both of which a person (or an a
 key) controls, so every reader goes through valid_answers() and nothing else is used.
 """
 
+from decision_aid import settings
 from decision_aid.journey import flow
 
 # Far above any real answer; a forged cookie or link cannot make a page do more work than this.
 MAX_LIST_ITEMS = 50
 MAX_CODE_CHARS = 100
-# Above the free-text cap (FREE_TEXT_MAX_CHARS, 500), which the form already enforces.
-MAX_TEXT_CHARS = 2000
+# The free-text caps (FREE_TEXT_MAX_CHARS and FREE_TEXT_MAX_BYTES), which the form enforces.
+MAX_TEXT_CHARS = settings.DEFAULTS["FREE_TEXT_MAX_CHARS"]
+MAX_TEXT_BYTES = settings.DEFAULTS["FREE_TEXT_MAX_BYTES"]
 
 
 def valid_answers(answers):
@@ -18,7 +20,11 @@ def valid_answers(answers):
     if not isinstance(answers, dict):
         return {}
     fields = known_fields()
-    kept = {name: value for name, value in answers.items() if valid_value(value, fields.get(name, False))}
+    kept = {
+        name: without_repeats(value)
+        for name, value in answers.items()
+        if valid_value(value, fields.get(name, False))
+    }
     seen = answers.get("_seen")
     if isinstance(seen, list) and all(isinstance(slug, str) for slug in seen):
         kept["_seen"] = seen
@@ -50,7 +56,9 @@ def valid_value(value, codes=None):
         return False
     if isinstance(value, str):
         # An old link may hold a code a later version dropped: leave it out, do not fail.
-        return value in codes if codes is not None else len(value) <= MAX_TEXT_CHARS
+        if codes is not None:
+            return value in codes
+        return len(value) <= MAX_TEXT_CHARS and len(value.encode("utf-8")) <= MAX_TEXT_BYTES
     if isinstance(value, list):
         return len(value) <= MAX_LIST_ITEMS and all(
             isinstance(item, str) and len(item) <= MAX_CODE_CHARS and (codes is None or item in codes)
@@ -59,15 +67,22 @@ def valid_value(value, codes=None):
     return False
 
 
+def without_repeats(value):
+    """A list with each code once (in first-seen order); anything else as it is."""
+    # Repeated checkbox codes in a forged post would otherwise grow the cookie past what
+    # browsers keep, losing every answer.
+    return list(dict.fromkeys(value)) if isinstance(value, list) else value
+
+
 def with_step_answered(answers, step, form):
     """New answers with a validated form's answers for a step (or a page to read marked seen)."""
     answers = dict(answers)
     if step.is_question:
         for name in step.fields:
-            answers[name] = form[name].data
+            answers[name] = without_repeats(form[name].data)
             if step.keeps_first_answer:
                 # Later tries may change the answer; the knowledge score counts the first one.
-                answers.setdefault(flow.FIRST_TRY_PREFIX + name, form[name].data)
+                answers.setdefault(flow.FIRST_TRY_PREFIX + name, answers[name])
     else:
         answers["_seen"] = [*answers.get("_seen", ()), step.slug]
     return flow.prune(answers)

@@ -13,6 +13,7 @@ from wtforms.fields import TextAreaField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import InputRequired
 from wtforms.validators import Length
+from wtforms.validators import ValidationError
 
 from decision_aid.content import doctor_questions
 from decision_aid.content import options
@@ -239,10 +240,30 @@ class DoctorQuestionsForm(FlaskForm):
         self.doctor_questions.choices = [SelectChoice(s.code, s.text) for s in suggestions]
         limit = current_app.config["FREE_TEXT_MAX_CHARS"]
         self.doctor_note.validators = [
-            Length(max=limit, message=_l("Your note must be %(limit)s characters or fewer", limit=limit))
+            Length(max=limit, message=_l("Your note must be %(limit)s characters or fewer", limit=limit)),
+            MaxBytes(
+                current_app.config["FREE_TEXT_MAX_BYTES"],
+                _l(
+                    "Your note is too long. Letters with accents count as one character each, but emoji"
+                    " and some symbols take up more room. Remove some of them, or shorten the note"
+                ),
+            ),
         ]
         if not submitted and "doctor_questions" not in answers:
             self.doctor_questions.data = [s.code for s in suggestions]
+
+
+class MaxBytes:
+    """A validator: the text fits in this many bytes of UTF-8 (what the cookie has room for)."""
+
+    def __init__(self, limit, message):
+        self.limit = limit
+        self.message = message
+
+    def __call__(self, form, field):
+        """Raise ValidationError when the text is too long in bytes."""
+        if field.data and len(field.data.encode("utf-8")) > self.limit:
+            raise ValidationError(self.message)
 
 
 def knowledge_form(question):

@@ -100,7 +100,8 @@ def deserialise(data):
         decompressor = zlib.decompressobj()
         text = decompressor.decompress(data, 64 * 1024)
         raw = json.loads(text.decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, ValueError) as error:
+    except (zlib.error, UnicodeDecodeError, ValueError, RecursionError) as error:
+        # RecursionError: deeply nested JSON in a token made with the real key.
         raise InvalidLink from error
     if not isinstance(raw, dict):
         raise InvalidLink

@@ -3,6 +3,7 @@
 from decision_aid import extensions
 from decision_aid.printing import pdf
 from decision_aid.web import context
+from decision_aid.web import cookie
 from decision_aid.web import documents
 from decision_aid.web import errors
 from decision_aid.web import i18n
@@ -14,6 +15,7 @@ from decision_aid.web import security
 def init_app(app):
     """Wire the extensions, headers, languages, error pages and blueprints into the app."""
     security.init_app(app)
+    cookie.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     context.init_app(app)

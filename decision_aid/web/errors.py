@@ -1,10 +1,14 @@
 """Plain-language error pages for every HTTP error the app can raise."""
 
+from flask import current_app
 from flask import render_template
+from flask import request
 from flask import session
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import SecurityError
 
 from decision_aid.extensions import csrf
 
@@ -48,9 +52,10 @@ def init_app(app):
     app.register_error_handler(500, handle_error)
 
 
-def error_page(status):
+def error_page(status, words=None):
     """Render the plain-language page for an HTTP status."""
-    heading, advice = MESSAGES[status]
+    heading, advice = words or MESSAGES[status]
+    links_without_a_host()
     return render_template("error.html", heading=heading, advice=advice), status
 
 
@@ -60,7 +65,16 @@ def handle_error(error):
     if status == 500:
         # Whatever went wrong may involve the answers: do not leave them on a shared device.
         session.clear()
-    if status in MESSAGES:
-        return error_page(status)
-    heading, advice = OTHER_CLIENT_ERROR if 400 <= status < 500 else MESSAGES[500]
-    return render_template("error.html", heading=heading, advice=advice), status
+    if isinstance(error, SecurityError) or status == 400 or status not in MESSAGES:
+        # A refused Host header or a malformed request is not a page that timed out (CSRF is).
+        return error_page(status, OTHER_CLIENT_ERROR if 400 <= status < 500 else MESSAGES[500])
+    return error_page(status)
+
+
+def links_without_a_host():
+    """Let the error page build its links when the Host header was refused or could not be parsed."""
+    # Flask makes no URL adapter for such a request, and url_for would fail; the page only needs
+    # paths, so an adapter bound to a placeholder host is safe (no link carries the host).
+    if request_ctx.url_adapter is None:
+        url_map = current_app.url_map
+        request_ctx.url_adapter = url_map.bind("localhost", script_name=request.script_root or "/")

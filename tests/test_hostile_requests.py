@@ -1,0 +1,222 @@
+"""Hostile and odd requests get the site's own answer, never a 500 (the resilience probe's findings)."""
+
+import random
+import zlib
+
+import pytest
+from flask.sessions import SecureCookieSessionInterface
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+from itsdangerous.encoding import base64_encode
+from werkzeug.datastructures import MultiDict
+
+from decision_aid import settings as app_settings
+from decision_aid.journey import flow
+from decision_aid.printing import handoff
+from decision_aid.settings import ConfigError
+from tests.conftest import TEST_SECRET
+from tests.conftest import complete_answers
+from tests.conftest import make_app
+
+
+def signed_cookie(app, data):
+    """A session cookie value signed with the app's real key (what only a key holder can make)."""
+    return SecureCookieSessionInterface().get_signing_serializer(app).dumps(data)
+
+
+def cookie_header(app, data):
+    """A Cookie header carrying a session signed with the app's key."""
+    return {"Cookie": f"{app.config['SESSION_COOKIE_NAME']}={signed_cookie(app, data)}"}
+
+
+def test_a_foreign_host_gets_400_with_the_sites_page_and_headers(tmp_path):
+    app = make_app(tmp_path, TRUSTED_HOSTS=["localhost"])
+    response = app.test_client().get("/", headers={"Host": "evil.example"})
+    assert response.status_code == 400
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+    html = response.get_data(as_text=True)
+    assert "We could not use that request" in html
+    # The page's links are paths: nothing is built from the refused host.
+    assert "evil.example" not in html and 'href="/about"' in html
+
+
+def test_an_over_long_host_label_gets_400_not_500(client):
+    response = client.get("/", headers={"Host": "a" * 70 + ".example"})
+    assert response.status_code == 400
+    assert "We could not use that request" in response.get_data(as_text=True)
+
+
+def test_a_wrong_method_gets_the_sites_405_page(client):
+    response = client.post("/", data={})
+    assert response.status_code == 405
+    html = response.get_data(as_text=True)
+    assert "We could not use that request" in html and 'class="site-footer"' in html
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("multipart/form-data; boundary=B", b"--B\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B--\r\n"),
+        ("application/json", b'{"transplant": "yes"}'),
+        ("text/plain", b"transplant=yes"),
+    ],
+)
+def test_a_post_that_is_not_a_urlencoded_form_gets_415(client, content_type, body):
+    response = client.post("/transplant", data=body, headers={"Content-Type": content_type})
+    assert response.status_code == 415
+    assert "We could not use that request" in response.get_data(as_text=True)
+
+
+def test_repeated_checkbox_codes_are_stored_once(journey, client):
+    journey.answer_all()
+    page = client.get("/doctor-questions").get_data(as_text=True)
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    codes = [("doctor_questions", "how-long")] * 900 + [("doctor_questions", "cost")] * 900
+    data = MultiDict([("csrf_token", token), *codes, ("doctor_note", "")])
+    response = client.post("/doctor-questions", data=data)
+    assert response.status_code == 302
+    with client.session_transaction() as session:
+        assert session["answers"]["doctor_questions"] == ["how-long", "cost"]
+
+
+def cookie_bytes(client, app):
+    """The size of the session cookie the browser holds."""
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"])
+    return len(cookie.value.encode("ascii"))
+
+
+def every_field_at_its_maximum():
+    """Answers with every list as long as it can be and the note at its byte cap."""
+    answers = complete_answers()
+    answers["doctor_questions"] = [
+        "how-long",
+        "high-risk",
+        "cost",
+        "kidneys",
+        "blood-clot",
+        "pregnancy",
+        "other-cancer",
+        "induction",
+        "age",
+        "myeloma-worse",
+        "timing",
+    ]
+    # 500 varied 2-byte accented letters (exactly the 1,000-byte cap), which compress badly.
+    letters = "áéíóúñüçàèêëîïôœùûÿ"
+    chosen = random.Random(1).choices(letters, k=app_settings.DEFAULTS["FREE_TEXT_MAX_CHARS"])  # noqa: S311
+    answers["doctor_note"] = "".join(chosen)
+    return answers
+
+
+def test_the_cookie_stays_small_for_typical_and_maximal_answers(app, client):
+    with client.session_transaction() as session:
+        session["answers"] = complete_answers()
+        session["lang"] = "fr"
+    client.get("/summary")
+    typical = cookie_bytes(client, app)
+    with client.session_transaction() as session:
+        session["answers"] = every_field_at_its_maximum()
+    client.get("/summary")
+    largest = cookie_bytes(client, app)
+    assert typical < 1500, typical
+    assert largest < 3500, largest
+
+
+def note_post(journey, client, note):
+    """Post the questions page with this note; the response."""
+    journey.answer_all()
+    page = client.get("/doctor-questions").get_data(as_text=True)
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    return client.post("/doctor-questions", data={"csrf_token": token, "doctor_note": note})
+
+
+def test_a_full_length_accented_note_is_accepted(journey, client):
+    note = "é" * 500
+    assert note_post(journey, client, note).status_code == 302
+    with client.session_transaction() as session:
+        assert session["answers"]["doctor_note"] == note
+
+
+def test_a_note_too_long_in_bytes_is_refused_with_a_message(journey, client):
+    response = note_post(journey, client, "😀" * 300)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Letters with accents count as one character each" in html
+    assert "😀" * 300 in html  # the note is kept to edit
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"answers": "not a dict"},
+        {"answers": {"transplant": ["yes"], "kidney": {"a": 1}, "_seen": "the-decision"}},
+        {"answers": {"doctor_questions": "how-long", "doctor_note": ["x"]}},
+        {"answers": [1, 2, 3], "lang": ["fr"]},
+        {"answers": {"transplant": "yes", "age_group": 3}},
+    ],
+)
+def test_type_confused_answers_signed_with_the_real_key_never_give_500(app, forged):
+    client = app.test_client()
+    for url in ["/", "/transplant", "/age", "/check-answers", "/summary", "/summary.pdf", "/the-numbers"]:
+        response = client.get(url, headers=cookie_header(app, forged))
+        assert response.status_code in (200, 302), (url, response.status_code)
+
+
+def test_deeply_nested_json_in_a_signed_cookie_starts_afresh(app):
+    deep = b'{"answers":' + b"[" * 100000 + b"]" * 100000 + b"}"
+    serializer = SecureCookieSessionInterface().get_signing_serializer(app)
+    # Signed with the real key, as only a key holder could: the JSON inside is too deep to parse.
+    cookie = serializer.make_signer().sign(base64_encode(deep)).decode("ascii")
+    client = app.test_client()
+    response = client.get("/summary", headers={"Cookie": f"{app.config['SESSION_COOKIE_NAME']}={cookie}"})
+    assert response.status_code == 302 and response.location == "/transplant"
+
+
+def test_a_deeply_nested_token_is_refused_not_500(app):
+    deep = ("[" * 100000 + "]" * 100000).encode()
+    data = zlib.compress(deep, 9)
+    with app.app_context():
+        with pytest.raises(handoff.InvalidLink):
+            handoff.deserialise(data)
+
+
+def test_forwarded_for_changes_nothing_without_a_proxy(tmp_path):
+    app = make_app(tmp_path, PDF_RATE_LIMIT="2 per minute", RATELIMIT_ENABLED=True)
+    client = app.test_client()
+    statuses = [
+        client.get("/handout.pdf", headers={"X-Forwarded-For": f"203.0.113.{n}"}).status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+
+
+def test_fallback_keys_must_be_a_list_of_strong_keys(tmp_path):
+    with pytest.raises(ConfigError):
+        make_app(tmp_path, TESTING=False, SECRET_KEY=TEST_SECRET * 2, SECRET_KEY_FALLBACKS="abc")
+    with pytest.raises(ConfigError):
+        make_app(tmp_path, TESTING=False, SECRET_KEY=TEST_SECRET * 2, SECRET_KEY_FALLBACKS=["dev"])
+
+
+QUESTION_STEPS = [step for step in flow.STEPS if step.is_question]
+TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    step_index=st.integers(0, len(QUESTION_STEPS) - 1),
+    fields=st.dictionaries(
+        st.sampled_from(["transplant", "kidney", "doctor_questions", "x", "csrf_token"]), TEXT
+    ),
+    repeated=st.lists(TEXT, max_size=20),
+)
+def test_fuzzed_posts_to_every_question_never_give_5xx(tmp_path_factory, step_index, fields, repeated):
+    app = make_app(tmp_path_factory.mktemp("fuzz"), WTF_CSRF_ENABLED=False)
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["answers"] = complete_answers()
+    step = QUESTION_STEPS[step_index]
+    data = MultiDict([*fields.items(), *[(name, value) for name in step.fields for value in repeated]])
+    response = client.post(f"/{step.slug}", data=data)
+    assert response.status_code < 500
