@@ -44,7 +44,7 @@ HAND_TYPED_FIGURE = {
         re.IGNORECASE,
     ),
 }
-# The confidence level of a range is a convention, not a figure about people (as in test_content).
+# The confidence level of a range is a convention, not a figure about people (as in test_content_rules).
 CONFIDENCE_LEVEL = re.compile(
     r"(?:confianza|confiance|intervalo|fourchette)\b[^.]*?\b95\s?%%?", re.IGNORECASE
 )
