@@ -51,8 +51,8 @@ def grade(text):
 
 def journey_pages(locale="en"):
     """(name, html) for every page of a full journey, in one language."""
-    from tests.conftest import Journey
-    from tests.conftest import make_app
+    from tests.helpers import Journey
+    from tests.helpers import make_app
 
     app = make_app(Path(tempfile.mkdtemp()))
     client = app.test_client()

@@ -3,7 +3,7 @@
 import pytest
 
 from decision_aid.journey import flow
-from tests.conftest import TYPICAL_ANSWERS
+from tests.helpers import TYPICAL_ANSWERS
 
 PHONE = {"width": 390, "height": 844}
 

@@ -2,8 +2,8 @@
 
 from decision_aid.content import notes
 from decision_aid.journey import flow
-from tests.conftest import TYPICAL_ANSWERS
-from tests.conftest import complete_answers
+from tests.helpers import TYPICAL_ANSWERS
+from tests.helpers import complete_answers
 
 
 def slugs(steps):

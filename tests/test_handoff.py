@@ -11,14 +11,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from decision_aid.printing import handoff
-from tests.conftest import TEST_SECRET
-from tests.conftest import check_page
-from tests.conftest import make_app
-from tests.test_pdf import complete_answers
-from tests.test_pdf import pdf_text
-from tests.test_pdf import read_pdf
-from tests.test_pdf import set_answers
-from tests.test_pdf import structure_elements
+from tests.helpers import TEST_SECRET
+from tests.helpers import check_page
+from tests.helpers import complete_answers
+from tests.helpers import make_app
+from tests.helpers import pdf_text
+from tests.helpers import read_pdf
+from tests.helpers import set_answers
+from tests.helpers import structure_elements
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 OTHER_SECRET = "another-secret-key-that-is-long-enough-9876543210"

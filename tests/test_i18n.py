@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import check_page
+from tests.helpers import check_page
 
 
 def test_default_language_is_english(get_page):

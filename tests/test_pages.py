@@ -1,7 +1,7 @@
 """The evidence and about pages."""
 
 from decision_aid.content import about
-from tests.conftest import check_page
+from tests.helpers import check_page
 
 
 def test_evidence_lists_every_shown_figure_with_its_source(app, get_page):
@@ -52,7 +52,7 @@ def test_unverified_figures_are_named_but_never_given_a_value(app, get_page):
 
 def test_every_number_page_links_to_the_evidence_in_one_step(client):
     from decision_aid.journey import flow
-    from tests.test_views import answers_before
+    from tests.helpers import answers_before
 
     with client.session_transaction() as session:
         session["answers"] = answers_before(flow.step_for("the-numbers"))

@@ -26,11 +26,11 @@ from weasyprint.urls import fetch
 from decision_aid.journey import flow
 from decision_aid.printing import handoff
 from decision_aid.printing import pdf
-from tests.conftest import make_app
-from tests.test_pdf import complete_answers
-from tests.test_pdf import pdf_text
-from tests.test_pdf import read_pdf
-from tests.test_pdf import set_answers
+from tests.helpers import complete_answers
+from tests.helpers import make_app
+from tests.helpers import pdf_text
+from tests.helpers import read_pdf
+from tests.helpers import set_answers
 
 # What a PDF must never contain: embedded files, associated files, file-attachment annotations.
 ATTACHMENT_MARKERS = {"/EmbeddedFile", "/EmbeddedFiles", "/AF", "/FileAttachment", "/Filespec"}

@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
-from tests.conftest import TYPICAL_ANSWERS
-from tests.conftest import check_page
+from tests.helpers import TYPICAL_ANSWERS
+from tests.helpers import check_page
 
 
 @pytest.mark.parametrize("url", ["/", "/transplant", "/about", "/evidence", "/no-such-page"])

@@ -19,8 +19,8 @@ from babel.messages.pofile import read_po
 from decision_aid.content import sure
 from decision_aid.journey import flow
 from tests import readability
-from tests.conftest import check_page
-from tests.conftest import complete_answers
+from tests.helpers import check_page
+from tests.helpers import complete_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "translations"
