@@ -82,7 +82,7 @@ def test_no_notes_for_someone_like_the_people_in_the_studies(client):
     assert "high-risk myeloma" in page.text
 
 
-def test_values_cover_both_options_and_the_comparison_has_no_verdict(client, journey):
+def test_values_cover_both_options_and_the_comparison_has_no_verdict(client):
     from decision_aid.content import values
 
     better = [factor.better_option for factor in values.FACTORS]
