@@ -24,13 +24,10 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def finished_session(live_server):
+def finished_session(live_server, tmp_path_factory):
     """A session cookie for a finished journey, signed by the live server's key."""
-    import tempfile
-    from pathlib import Path
-
     # Same secret as the live server (tests.helpers.make_app), so its cookie is accepted there.
-    app = make_app(Path(tempfile.mkdtemp()))
+    app = make_app(tmp_path_factory.mktemp("accessibility"))
     client = app.test_client()
     with client.session_transaction() as session:
         session["answers"] = complete_answers()
