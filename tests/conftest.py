@@ -4,9 +4,12 @@ Plain helpers (answers, make_app, check_page, Journey...) are in tests/helpers.p
 """
 
 import os
+import shutil
+import tempfile
 import threading
 
 import pytest
+from hypothesis import configuration as hypothesis_configuration
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
@@ -25,6 +28,21 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def pytest_configure(config):
+    """Hypothesis keeps its examples and constants in a temporary folder, not in .hypothesis/.
+
+    Set here, before collection: Hypothesis writes while the test modules are imported.
+    """
+    config.hypothesis_home = tempfile.mkdtemp(prefix="hypothesis-")
+    hypothesis_configuration.set_hypothesis_home_dir(config.hypothesis_home)
+
+
+def pytest_unconfigure(config):
+    """Remove Hypothesis's temporary folder."""
+    if hasattr(config, "hypothesis_home"):
+        shutil.rmtree(config.hypothesis_home, ignore_errors=True)
 
 
 def flask_variables():
