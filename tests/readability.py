@@ -51,25 +51,27 @@ def grade(text):
 
 def journey_pages(locale="en"):
     """(name, html) for every page of a full journey, in one language."""
-    from tests.conftest import Journey
-    from tests.conftest import make_app
+    from tests.helpers import Journey
+    from tests.helpers import make_app
 
-    app = make_app(Path(tempfile.mkdtemp()))
-    client = app.test_client()
-    # ?lang= sticks for the rest of the session.
-    pages = [("start", client.get(f"/?lang={locale}").get_data(as_text=True))]
-    journey = Journey(client)
-    original = journey.answer
+    # The app never writes to its instance folder (the secret key is given); remove it anyway.
+    with tempfile.TemporaryDirectory() as folder:
+        app = make_app(Path(folder))
+        client = app.test_client()
+        # ?lang= sticks for the rest of the session.
+        pages = [("start", client.get(f"/?lang={locale}").get_data(as_text=True))]
+        journey = Journey(client)
+        original = journey.answer
 
-    def answer_and_keep(slug, data=None, change=False):
-        pages.append((slug, client.get(f"/{slug}").get_data(as_text=True)))
-        return original(slug, data, change)
+        def answer_and_keep(slug, data=None, change=False):
+            pages.append((slug, client.get(f"/{slug}").get_data(as_text=True)))
+            return original(slug, data, change)
 
-    journey.answer = answer_and_keep
-    journey.answer_all()
-    for url in ["/check-answers", "/summary", "/about", "/evidence"]:
-        pages.append((url.strip("/"), client.get(url).get_data(as_text=True)))
-    return pages
+        journey.answer = answer_and_keep
+        journey.answer_all()
+        for url in ["/check-answers", "/summary", "/about", "/evidence"]:
+            pages.append((url.strip("/"), client.get(url).get_data(as_text=True)))
+        return pages
 
 
 def measure():

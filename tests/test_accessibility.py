@@ -3,8 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import complete_answers
-from tests.conftest import make_app
+from tests.helpers import complete_answers
+from tests.helpers import make_app
 
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 PAGES = [
@@ -24,13 +24,10 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def finished_session(live_server):
+def finished_session(live_server, tmp_path_factory):
     """A session cookie for a finished journey, signed by the live server's key."""
-    import tempfile
-    from pathlib import Path
-
-    # Same secret as the live server (tests.conftest.make_app), so its cookie is accepted there.
-    app = make_app(Path(tempfile.mkdtemp()))
+    # Same secret as the live server (tests.helpers.make_app), so its cookie is accepted there.
+    app = make_app(tmp_path_factory.mktemp("accessibility"))
     client = app.test_client()
     with client.session_transaction() as session:
         session["answers"] = complete_answers()

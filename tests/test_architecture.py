@@ -114,3 +114,20 @@ def test_the_rule_test_would_catch_an_upward_import():
     targets = [target_layer(module, name) for module, name in imported_names(tree)]
     assert targets == ["web", None]
     assert ("flask", "request") in set(imported_names(tree))
+
+
+def test_no_test_module_imports_another_test_module_or_conftest():
+    # Shared helpers live in tests/helpers.py and fixtures in tests/conftest.py, which pytest loads.
+    forbidden = []
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                if name.startswith(("tests.test_", "tests.conftest")):
+                    forbidden.append(f"{path.name}:{node.lineno} imports {name}")
+    assert forbidden == []

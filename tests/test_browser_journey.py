@@ -3,7 +3,8 @@
 import pytest
 
 from decision_aid.journey import flow
-from tests.conftest import TYPICAL_ANSWERS
+from tests.helpers import MAX_STEPS
+from tests.helpers import TYPICAL_ANSWERS
 
 PHONE = {"width": 390, "height": 844}
 
@@ -12,8 +13,11 @@ def walk_to_summary(page, base_url, answers):
     """Start, answer every question by clicking its label, and reach the summary."""
     page.goto(base_url + "/")
     page.get_by_role("button", name="Start now").click()
-    while "/check-answers" not in page.url:
-        slug = page.url.rsplit("/", 1)[-1].split("?")[0]
+    for _step in range(MAX_STEPS):
+        if "/check-answers" in page.url:
+            break
+        url = page.url
+        slug = url.rsplit("/", 1)[-1].split("?")[0]
         step = flow.step_for(slug)
         assert page.locator("h1").count() == 1
         for name in step.fields:
@@ -28,6 +32,13 @@ def walk_to_summary(page, base_url, answers):
         page.get_by_role("button", name="Continue").click()
         # A click waits only for the next page to start arriving; read it once it has all arrived.
         page.wait_for_load_state("load")
+        # A page that does not accept the answers shows itself again (same address), with its errors.
+        if page.url == url:
+            errors = page.locator(".error-summary")
+            shown = errors.inner_text() if errors.count() else "no error summary"
+            raise AssertionError(f"{slug}: the page did not move on after Continue ({shown})")
+    else:
+        raise AssertionError(f"no check-answers page after {MAX_STEPS} steps; stopped at {page.url}")
     page.get_by_role("button", name="See your summary").click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/summary")

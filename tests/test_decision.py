@@ -7,17 +7,17 @@ import pytest
 from decision_aid.content import notes
 from decision_aid.content import sure
 from decision_aid.journey import flow
-from tests.conftest import TYPICAL_ANSWERS
-from tests.conftest import check_page
-from tests.conftest import complete_answers
-from tests.test_views import answers_before
-from tests.test_views import answers_in_session
-from tests.test_views import seed_answers
+from tests.helpers import TYPICAL_ANSWERS
+from tests.helpers import answers_before
+from tests.helpers import answers_in_session
+from tests.helpers import check_page
+from tests.helpers import complete_answers
+from tests.helpers import set_answers
 
 
 def open_step(client, slug, answers=None):
     """Seed the answers before a step (or the given ones) and GET it."""
-    seed_answers(client, answers_before(flow.step_for(slug)) if answers is None else answers)
+    set_answers(client, answers_before(flow.step_for(slug)) if answers is None else answers)
     return check_page(client.get(f"/{slug}"))
 
 
@@ -82,12 +82,12 @@ def test_no_notes_for_someone_like_the_people_in_the_studies(client):
     assert "high-risk myeloma" in page.text
 
 
-def test_values_cover_both_options_and_the_comparison_has_no_verdict(client, journey):
+def test_values_cover_both_options_and_the_comparison_has_no_verdict(client):
     from decision_aid.content import values
 
     better = [factor.better_option for factor in values.FACTORS]
     assert better.count(values.LENALIDOMIDE) >= 2 and better.count(values.NO_MAINTENANCE) >= 2
-    seed_answers(client, answers_before(flow.step_for("what-matters-compared")))
+    set_answers(client, answers_before(flow.step_for("what-matters-compared")))
     page = check_page(client.get("/what-matters-compared"))
     rated_a_lot = [f for f in values.FACTORS if TYPICAL_ANSWERS[f.field] == "very"]
     rows = page.select("tbody tr")
@@ -96,7 +96,7 @@ def test_values_cover_both_options_and_the_comparison_has_no_verdict(client, jou
 
 
 def test_knowledge_check_gives_feedback_allows_a_retry_and_scores_first_tries(client, journey):
-    seed_answers(client, answers_before(flow.step_for("check-second-cancer")))
+    set_answers(client, answers_before(flow.step_for("check-second-cancer")))
     response = journey.answer("check-second-cancer", {"quiz_second_cancer": "same"})
     assert response.location == "/check-second-cancer-answer"
     feedback = check_page(client.get("/check-second-cancer-answer"))
@@ -167,7 +167,7 @@ def test_doctor_questions_are_prefilled_from_the_answers(client):
 
 
 def test_doctor_note_is_capped_and_answers_are_kept(app, client, journey):
-    seed_answers(client, answers_before(flow.step_for("doctor-questions")))
+    set_answers(client, answers_before(flow.step_for("doctor-questions")))
     limit = app.config["FREE_TEXT_MAX_CHARS"]
     page = check_page(
         journey.answer("doctor-questions", {"doctor_questions": ["cost"], "doctor_note": "x" * (limit + 1)})
@@ -179,7 +179,7 @@ def test_doctor_note_is_capped_and_answers_are_kept(app, client, journey):
 
 
 def test_summary_holds_everything_for_the_appointment(app, client):
-    seed_answers(client, complete_answers())
+    set_answers(client, complete_answers())
     page = check_page(client.get("/summary"))
     text = page.text
     assert "Should I take lenalidomide maintenance after my stem cell transplant?" in text
@@ -202,7 +202,7 @@ def test_summary_holds_everything_for_the_appointment(app, client):
 
 
 def test_free_text_is_escaped_on_the_summary(client):
-    seed_answers(client, complete_answers({**TYPICAL_ANSWERS, "doctor_note": "<script>alert(1)</script>"}))
+    set_answers(client, complete_answers({**TYPICAL_ANSWERS, "doctor_note": "<script>alert(1)</script>"}))
     page = check_page(client.get("/summary"))
     assert "<script>alert(1)</script>" not in page.html
     assert page.select_one(".own-note").get_text() == "<script>alert(1)</script>"
@@ -216,7 +216,7 @@ def test_sure_translation_note(client, lang, note_shown):
 
 
 def test_summary_offers_the_pdfs_the_handoff_link_and_a_record_note(client):
-    seed_answers(client, complete_answers())
+    set_answers(client, complete_answers())
     page = check_page(client.get("/summary"))
     links = {link["href"] for link in page.select("main a[href]")}
     assert {"/summary.pdf", "/summary.pdf?size=large", "/handout.pdf"} <= links

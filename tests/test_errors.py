@@ -2,8 +2,8 @@
 
 from flask import abort
 
-from tests.conftest import check_page
-from tests.conftest import make_app
+from tests.helpers import check_page
+from tests.helpers import make_app
 
 
 def test_404_page(get_page):

@@ -5,6 +5,7 @@ import stat
 import sys
 
 import pytest
+from flask import Flask
 
 from decision_aid import create_app
 from decision_aid import settings as config
@@ -24,12 +25,15 @@ def test_secret_key_is_generated_once_and_private(tmp_path):
     assert mode == 0o600
 
 
-def test_app_without_configured_secret_uses_instance_file(monkeypatch):
-    monkeypatch.delenv("FLASK_SECRET_KEY", raising=False)
+def test_app_without_configured_secret_uses_instance_file(monkeypatch, tmp_path):
+    # Flask finds the instance folder itself (create_app takes no instance_path): point it at
+    # tmp_path, so the generated key is never written into the checkout.
+    instance = tmp_path / "instance"
+    monkeypatch.setattr(Flask, "auto_find_instance_path", lambda self: str(instance))
     app = create_app()
+    assert app.instance_path == str(instance)
     # The factory keeps the generated key in the app's instance folder.
-    with open(app.instance_path + "/secret_key", encoding="ascii") as handle:
-        assert app.secret_key == handle.read().strip()
+    assert app.secret_key == (instance / "secret_key").read_text(encoding="ascii").strip()
     assert create_app().secret_key == app.secret_key
 
 

@@ -1,20 +1,34 @@
 """The journey's rules: which steps apply, what comes next, and which steps may be opened."""
 
+from flask_wtf import FlaskForm
+
 from decision_aid.content import notes
 from decision_aid.journey import flow
-from tests.conftest import TYPICAL_ANSWERS
-from tests.conftest import complete_answers
+from decision_aid.journey import forms
+from tests.helpers import TYPICAL_ANSWERS
+from tests.helpers import complete_answers
 
 
 def slugs(steps):
     return [step.slug for step in steps]
 
 
-def test_every_step_has_a_unique_slug_and_a_form():
+def test_every_step_has_a_unique_slug_and_a_form(app):
     assert len(flow.STEPS_BY_SLUG) == len(flow.STEPS)
+    stored = []
     for step in flow.STEPS:
-        assert step.form is not None
-        assert step.is_question or step.heading
+        # A Flask-WTF form, so every POST is checked for its CSRF token.
+        assert isinstance(step.form, type) and issubclass(step.form, FlaskForm), step.slug
+        if step.is_question:
+            stored.extend(step.fields)
+        else:
+            # A page to read has only a Continue button, and a heading of its own.
+            assert step.form is forms.ContinueForm, step.slug
+            assert step.heading, step.slug
+        app.jinja_env.get_template(step.template)
+    # No answer is stored by two steps, and the typical journey answers every one of them.
+    assert len(stored) == len(set(stored))
+    assert set(stored) == set(TYPICAL_ANSWERS)
 
 
 def test_transplant_questions_only_apply_after_a_transplant():

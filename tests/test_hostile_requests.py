@@ -16,9 +16,9 @@ from decision_aid import settings as app_settings
 from decision_aid.journey import flow
 from decision_aid.printing import handoff
 from decision_aid.settings import ConfigError
-from tests.conftest import TEST_SECRET
-from tests.conftest import complete_answers
-from tests.conftest import make_app
+from tests.helpers import TEST_SECRET
+from tests.helpers import complete_answers
+from tests.helpers import make_app
 
 
 def signed_cookie(app, data):

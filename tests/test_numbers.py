@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import check_page
+from tests.helpers import check_page
 
 pytestmark = pytest.mark.usefixtures("app")
 
@@ -15,7 +15,7 @@ def numbers_page(client):
 
     def get(study=None):
         from decision_aid.journey import flow
-        from tests.test_views import answers_before
+        from tests.helpers import answers_before
 
         with client.session_transaction() as session:
             session["answers"] = answers_before(flow.step_for("the-numbers"))

@@ -1,7 +1,9 @@
 """The evidence and about pages."""
 
+import re
+
 from decision_aid.content import about
-from tests.conftest import check_page
+from tests.helpers import check_page
 
 
 def test_evidence_lists_every_shown_figure_with_its_source(app, get_page):
@@ -42,17 +44,25 @@ def test_evidence_explains_the_traps_and_derivations(get_page):
 
 def test_unverified_figures_are_named_but_never_given_a_value(app, get_page):
     page = get_page("/evidence")
+    items = [" ".join(item.get_text(" ").split()) for item in page.select("main ul.list > li")]
     with app.test_request_context():
         unverified = [f for f in app.extensions["evidence"].all_figures() if f.status == "unverified"]
-    items = page.select("h2 + p + ul li")
-    listed = " ".join(item.get_text(" ") for item in items)
-    for figure in unverified:
-        assert str(figure.description) in listed
+        assert unverified
+        for figure in unverified:
+            assert figure.value is None and figure.count is None and figure.ci is None, figure.id
+            description = " ".join(str(figure.description).split())
+            # Named once, in its own list item, and in no table of numbers.
+            (item,) = [item for item in items if description in item]
+            assert page.text.count(description) == 1, figure.id
+            assert not any(description in table.get_text(" ") for table in page.select("table"))
+            # Beside the name only where to check it: no number of any kind.
+            rest = item.replace(description, "").replace(" ".join(figure.check_in.split()), "")
+            assert not re.search(r"\d", rest), (figure.id, rest)
 
 
 def test_every_number_page_links_to_the_evidence_in_one_step(client):
     from decision_aid.journey import flow
-    from tests.test_views import answers_before
+    from tests.helpers import answers_before
 
     with client.session_transaction() as session:
         session["answers"] = answers_before(flow.step_for("the-numbers"))

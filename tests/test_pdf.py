@@ -18,57 +18,16 @@ from decision_aid.content import values
 from decision_aid.journey import flow
 from decision_aid.printing import page_css
 from decision_aid.printing import pdf
-from tests.conftest import TYPICAL_ANSWERS
-from tests.conftest import complete_answers as finished_journey
-from tests.conftest import make_app
+from tests.helpers import complete_answers
+from tests.helpers import make_app
+from tests.helpers import pdf_text
+from tests.helpers import read_pdf
+from tests.helpers import set_answers
+from tests.helpers import structure_elements
 
 # PDF points per page for each paper size (72 points to the inch).
 A4_POINTS = (595, 842)
 LETTER_POINTS = (612, 792)
-
-
-def complete_answers(**overrides):
-    """A finished journey with the typical answers, changed where asked."""
-    return finished_journey({**TYPICAL_ANSWERS, **overrides})
-
-
-def set_answers(client, answers):
-    """Put answers straight into the client's session cookie."""
-    with client.session_transaction() as session:
-        session["answers"] = answers
-
-
-def read_pdf(response):
-    """The PDF in a response, after the checks every PDF response passes."""
-    assert response.status_code == 200, response.get_data(as_text=True)[:300]
-    assert response.mimetype == "application/pdf"
-    assert response.data.startswith(b"%PDF-")
-    return PdfReader(io.BytesIO(response.data))
-
-
-def pdf_text(reader):
-    """All the text of a PDF, whitespace collapsed."""
-    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
-
-
-def structure_elements(reader):
-    """Every element of the tagged PDF's structure tree."""
-    found, stack, seen = [], [reader.trailer["/Root"]["/StructTreeRoot"]], set()
-    while stack:
-        node = stack.pop()
-        if hasattr(node, "get_object"):
-            if id(node.get_object()) in seen:
-                continue
-            node = node.get_object()
-            seen.add(id(node))
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            if "/S" in node:
-                found.append(node)
-            if "/K" in node:
-                stack.append(node["/K"])
-    return found
 
 
 def structure_types(reader):

@@ -19,8 +19,8 @@ from babel.messages.pofile import read_po
 from decision_aid.content import sure
 from decision_aid.journey import flow
 from tests import readability
-from tests.conftest import check_page
-from tests.conftest import complete_answers
+from tests.helpers import check_page
+from tests.helpers import complete_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "translations"
@@ -44,7 +44,7 @@ HAND_TYPED_FIGURE = {
         re.IGNORECASE,
     ),
 }
-# The confidence level of a range is a convention, not a figure about people (as in test_content).
+# The confidence level of a range is a convention, not a figure about people (as in test_content_rules).
 CONFIDENCE_LEVEL = re.compile(
     r"(?:confianza|confiance|intervalo|fourchette)\b[^.]*?\b95\s?%%?", re.IGNORECASE
 )

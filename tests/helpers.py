@@ -1,0 +1,218 @@
+"""Plain helpers shared by the test modules: answers, the app, page checks, sessions and PDFs.
+
+Fixtures live in conftest.py; no test module imports another test module.
+"""
+
+import io
+import re
+from collections import Counter
+
+import html5lib
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from decision_aid import create_app
+from decision_aid.journey import flow
+
+TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+# One answer for every question: the journey of someone like the people in the studies.
+TYPICAL_ANSWERS = {
+    "transplant": "yes",
+    "transplant_when": "3-6m",
+    "age_group": "under-65",
+    "response": "very-good-partial",
+    "kidney": "no",
+    "blood_clot": "no",
+    "pregnancy": "no",
+    "other_cancer": "no",
+    "induction_lenalidomide": "yes",
+    "value_time_before_return": "very",
+    "value_second_cancer": "very",
+    "value_living_longer": "somewhat",
+    "value_side_effects": "somewhat",
+    "value_doing_something": "not",
+    "value_no_daily_pills": "not",
+    "value_cost": "somewhat",
+    "quiz_main_effect": "longer",
+    # EVIDENCE.md B1: 66 in 100 alive and progression-free at 3 years with lenalidomide (CALGB).
+    "quiz_number": "66",
+    "quiz_second_cancer": "same",
+    "quiz_right_choice": "depends",
+    "sure_sure": "no",
+    "sure_understand": "yes",
+    "sure_risk_benefit": "yes",
+    "sure_encouragement": "no",
+    "leaning": "not-sure",
+    "doctor_questions": ["how-long", "cost"],
+    "doctor_note": "Can I travel abroad while taking it?",
+}
+
+
+# Far more pages than any journey has (about 30): a walk that needs more is going round in circles.
+MAX_STEPS = 60
+
+
+def complete_answers(answers=None, **overrides):
+    """Stored answers for a finished journey: every question answered, every page read.
+
+    answers replaces the typical answers as a whole; overrides change single answers.
+    """
+    answers = {**(TYPICAL_ANSWERS if answers is None else answers), **overrides}
+    answers["_seen"] = [step.slug for step in flow.STEPS if not step.is_question]
+    for step in flow.STEPS:
+        if step.keeps_first_answer:
+            # As if each knowledge question was answered once, with these answers.
+            answers.update({flow.FIRST_TRY_PREFIX + name: answers[name] for name in step.fields})
+    return flow.prune(answers)
+
+
+def make_app(tmp_path, **overrides):
+    """An app configured for tests, with its instance folder in a temporary directory."""
+    config = {"TESTING": True, "SECRET_KEY": TEST_SECRET, **overrides}
+    app = create_app(config)
+    app.instance_path = str(tmp_path / "instance")
+    return app
+
+
+class Page:
+    """A fetched HTML page, parsed, after the house checks every page must pass."""
+
+    def __init__(self, response):
+        self.response = response
+        self.html = response.get_data(as_text=True)
+        self.soup = BeautifulSoup(self.html, "html.parser")
+
+    def select(self, selector):
+        """All elements matching a CSS selector."""
+        return self.soup.select(selector)
+
+    def select_one(self, selector):
+        """The first element matching a CSS selector, or None."""
+        return self.soup.select_one(selector)
+
+    @property
+    def h1(self):
+        """The text of the page's one heading."""
+        return " ".join(self.soup.select_one("h1").get_text().split())
+
+    @property
+    def title(self):
+        """The text of the page title."""
+        return " ".join(self.soup.title.get_text().split())
+
+    @property
+    def text(self):
+        """The visible text of the main content, whitespace collapsed."""
+        return " ".join(self.soup.select_one("main").get_text(" ").split())
+
+    def csrf_token(self):
+        """The CSRF token of the page's first form."""
+        return self.soup.select_one("input[name=csrf_token]")["value"]
+
+
+def check_page(response, status=200):
+    """Assert the house rules every page follows, then return the parsed page."""
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    assert response.mimetype == "text/html"
+    html = response.get_data(as_text=True)
+    # Strict HTML5 parsing: a markup error fails the test.
+    html5lib.HTMLParser(strict=True).parse(html)
+    page = Page(response)
+    headings = page.select("h1")
+    assert len(headings) == 1, f"expected one <h1>, found {len(headings)}"
+    title = page.title
+    heading = page.h1
+    assert title.removeprefix("Error: ").startswith(heading), (title, heading)
+    assert re.fullmatch(r"[a-z]{2}", page.soup.html.get("lang", "")), "html lang not set"
+    ids = Counter(element["id"] for element in page.soup.select("[id]"))
+    duplicates = [name for name, count in ids.items() if count > 1]
+    assert not duplicates, f"duplicate ids: {duplicates}"
+    assert not page.select("[style]"), "inline styles break the Content-Security-Policy"
+    return page
+
+
+class Journey:
+    """Walks the question pages the way a person does: GET the page, then POST its form."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def answer(self, slug, data=None, change=False):
+        """Answer one step with its CSRF token; return the POST response."""
+        url = f"/{slug}?change=1" if change else f"/{slug}"
+        page = check_page(self.client.get(url))
+        return self.client.post(url, data={"csrf_token": page.csrf_token(), **(data or {})})
+
+    def answer_all(self, answers=None):
+        """Answer every step in order, following the app's redirects, until check answers."""
+        answers = TYPICAL_ANSWERS if answers is None else answers
+        url = "/" + flow.STEPS[0].slug
+        for _step in range(MAX_STEPS):
+            if url.startswith("/check-answers"):
+                return url
+            slug = url.strip("/").split("?")[0]
+            step = flow.step_for(slug)
+            response = self.answer(slug, {name: answers[name] for name in step.fields if name in answers})
+            assert response.status_code in (302, 303), f"{slug} did not move on"
+            assert response.location != url, f"{slug} sent the person back to itself"
+            url = response.location
+        raise AssertionError(f"no check-answers page after {MAX_STEPS} steps; stopped at {url}")
+
+
+def answers_in_session(client):
+    """The answers stored in the client's session cookie."""
+    with client.session_transaction() as session:
+        return dict(session.get("answers", {}))
+
+
+def set_answers(client, answers):
+    """Put answers straight into the client's session cookie."""
+    with client.session_transaction() as session:
+        session["answers"] = dict(answers)
+
+
+def answers_before(step):
+    """Typical answers to every question before `step`, with every page before it read."""
+    answers = {}
+    for earlier in flow.STEPS:
+        if earlier is step:
+            break
+        if earlier.is_question:
+            answers.update({name: TYPICAL_ANSWERS[name] for name in earlier.fields})
+        elif earlier.applies(answers):
+            answers["_seen"] = [*answers.get("_seen", []), earlier.slug]
+    return answers
+
+
+def read_pdf(response):
+    """The PDF in a response, after the checks every PDF response passes."""
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    assert response.mimetype == "application/pdf"
+    assert response.data.startswith(b"%PDF-")
+    return PdfReader(io.BytesIO(response.data))
+
+
+def pdf_text(reader):
+    """All the text of a PDF, whitespace collapsed."""
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+
+
+def structure_elements(reader):
+    """Every element of the tagged PDF's structure tree."""
+    found, stack, seen = [], [reader.trailer["/Root"]["/StructTreeRoot"]], set()
+    while stack:
+        node = stack.pop()
+        if hasattr(node, "get_object"):
+            if id(node.get_object()) in seen:
+                continue
+            node = node.get_object()
+            seen.add(id(node))
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                found.append(node)
+            if "/K" in node:
+                stack.append(node["/K"])
+    return found
