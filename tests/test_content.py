@@ -154,7 +154,8 @@ def test_catalogs_are_up_to_date_with_the_code(tmp_path, monkeypatch):
     # The same extraction as `make update-translations`, run from the repository root.
     monkeypatch.chdir(ROOT)
     pot = tmp_path / "fresh.pot"
-    arguments = ["-k", "_l", "-k", "lazy_gettext", "--no-location", "-o", str(pot), "."]
+    keywords = ["-k", "_l", "-k", "lazy_gettext", "-k", "lazy_ngettext:1,2", "-k", "PN:1,2"]
+    arguments = [*keywords, "--no-location", "-o", str(pot), "."]
     CommandLineInterface().run(["pybabel", "-q", "extract", "-F", "babel.cfg", *arguments])
     with open(pot, "rb") as handle:
         fresh = {str(m.id) for m in read_po(handle) if m.id}

@@ -124,7 +124,8 @@ def code_msgids(tmp_path_factory, monkeypatch_module):
     """
     monkeypatch_module.chdir(ROOT)
     pot = tmp_path_factory.mktemp("pot") / "fresh.pot"
-    arguments = ["-k", "_l", "-k", "lazy_gettext", "-k", "_n:1,2", "--no-location", "-o", str(pot), "."]
+    keywords = ["-k", "_l", "-k", "lazy_gettext", "-k", "_n:1,2", "-k", "lazy_ngettext:1,2", "-k", "PN:1,2"]
+    arguments = [*keywords, "--no-location", "-o", str(pot), "."]
     CommandLineInterface().run(["pybabel", "-q", "extract", "-F", "babel.cfg", *arguments])
     return {str(message.id) for message in read_catalog(pot) if message.id}
 

@@ -4,6 +4,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from wtforms.fields import SelectMultipleField
 from wtforms.fields import TextAreaField
 
@@ -82,7 +83,16 @@ def record_note(summary, version):
     ]
     top = "; ".join(str(row["factor"]) for row in summary.top_values) or str(_l("none rated highly"))
     lines.append(str(_l("Matters most: %(factors)s.", factors=top)))
-    lines.append(str(_l("Knowledge check: %(right)s of %(total)s right at first try.", **summary.knowledge)))
+    lines.append(
+        str(
+            lazy_ngettext(
+                "Knowledge check: %(num)s of %(total)s right at first try.",
+                "Knowledge check: %(num)s of %(total)s right at first try.",
+                summary.knowledge["right"],
+                total=summary.knowledge["total"],
+            )
+        )
+    )
     sure_line = _l("SURE score: %(score)s of %(total)s.", score=summary.sure.score, total=summary.sure.total)
     lines.append(str(sure_line))
     if summary.sure.no_items:
