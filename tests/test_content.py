@@ -40,15 +40,20 @@ VERBAL_PROBABILITY = re.compile(
 HAS_NUMBER = re.compile(r"\d|%\(\w+\)s")
 
 
+def _text(value):
+    # A plural entry's forms, joined by a space.
+    return " ".join(value) if isinstance(value, tuple | list) else str(value)
+
+
 def catalog_messages():
     """(locale, msgid, msgstr) for every message of every catalog, the template included."""
     messages = []
     with open(TRANSLATIONS / "messages.pot", "rb") as handle:
-        messages += [("pot", str(m.id), "") for m in read_po(handle) if m.id]
+        messages += [("pot", _text(m.id), "") for m in read_po(handle) if m.id]
     for po_file in sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")):
         with open(po_file, "rb") as handle:
             catalog = read_po(handle)
-        messages += [(catalog.locale.language, str(m.id), str(m.string or "")) for m in catalog if m.id]
+        messages += [(catalog.locale.language, _text(m.id), _text(m.string or "")) for m in catalog if m.id]
     return messages
 
 

@@ -81,7 +81,8 @@ def record_note(summary, version):
         ),
         str(_l("Leaning: %(leaning)s.", leaning=summary.leaning or _l("not recorded"))),
     ]
-    top = "; ".join(str(row["factor"]) for row in summary.top_values) or str(_l("none rated highly"))
+    # TRANSLATORS: the separator between the items of a list (French puts a thin no-break space before ";").
+    top = str(_l("; ")).join(str(row["factor"]) for row in summary.top_values) or str(_l("none rated highly"))
     lines.append(str(_l("Matters most: %(factors)s.", factors=top)))
     lines.append(
         str(
@@ -100,7 +101,7 @@ def record_note(summary, version):
         lines.append(str(_l("Possible decisional conflict. Answered no to: %(items)s.", items=letters)))
     if summary.notes:
         lines.append(
-            str(_l("To discuss: %(points)s.", points="; ".join(str(n.title) for n in summary.notes)))
+            str(_l("To discuss: %(points)s.", points=str(_l("; ")).join(str(n.title) for n in summary.notes)))
         )
     for question in summary.questions:
         lines.append(str(_l("Question: %(question)s", question=question)))
