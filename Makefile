@@ -50,7 +50,7 @@ translations: install ## Compile the message catalogs (.po to .mo)
 	$(VENV)/bin/pybabel compile -d translations -D messages --statistics
 
 update-translations: install ## Extract messages from the code and update every catalog
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -c TRANSLATORS: --no-location --sort-by-file -o translations/messages.pot .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k PN:1,2 -c TRANSLATORS: --no-location --sort-by-file -o translations/messages.pot .
 	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations -D messages --no-fuzzy-matching
 
 readability: install translations ## Measure each page's reading level and record it for the about page

@@ -6,13 +6,36 @@ Fixtures live in conftest.py; no test module imports another test module.
 import io
 import re
 from collections import Counter
+from pathlib import Path
 
 import html5lib
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from decision_aid import create_app
 from decision_aid.journey import flow
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = ROOT / "templates"
+TRANSLATIONS = ROOT / "translations"
+
+
+def read_catalog(path):
+    """A message catalog (.po or .pot) read from a file."""
+    with open(path, "rb") as handle:
+        return read_po(handle)
+
+
+def catalog(locale):
+    """The message catalog of one language."""
+    return read_catalog(TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po")
+
+
+def text(value):
+    """A msgid or msgstr as one string: a plural entry's forms joined by a space."""
+    return " ".join(value) if isinstance(value, tuple | list) else str(value)
+
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 

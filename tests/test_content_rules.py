@@ -3,7 +3,6 @@
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -11,10 +10,9 @@ from babel.messages.pofile import read_po
 from decision_aid.content import about
 from decision_aid.content import sure
 from tests import readability
-
-ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES = ROOT / "templates"
-TRANSLATIONS = ROOT / "translations"
+from tests.helpers import ROOT
+from tests.helpers import TEMPLATES
+from tests.helpers import TRANSLATIONS
 
 # A figure typed into a template or a message: a number followed by a unit of risk, dose or time.
 HAND_TYPED_FIGURE = re.compile(
@@ -40,15 +38,20 @@ VERBAL_PROBABILITY = re.compile(
 HAS_NUMBER = re.compile(r"\d|%\(\w+\)s")
 
 
+def _text(value):
+    # A plural entry's forms, joined by a space.
+    return " ".join(value) if isinstance(value, tuple | list) else str(value)
+
+
 def catalog_messages():
     """(locale, msgid, msgstr) for every message of every catalog, the template included."""
     messages = []
     with open(TRANSLATIONS / "messages.pot", "rb") as handle:
-        messages += [("pot", str(m.id), "") for m in read_po(handle) if m.id]
+        messages += [("pot", _text(m.id), "") for m in read_po(handle) if m.id]
     for po_file in sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")):
         with open(po_file, "rb") as handle:
             catalog = read_po(handle)
-        messages += [(catalog.locale.language, str(m.id), str(m.string or "")) for m in catalog if m.id]
+        messages += [(catalog.locale.language, _text(m.id), _text(m.string or "")) for m in catalog if m.id]
     return messages
 
 
@@ -154,7 +157,8 @@ def test_catalogs_are_up_to_date_with_the_code(tmp_path, monkeypatch):
     # The same extraction as `make update-translations`, run from the repository root.
     monkeypatch.chdir(ROOT)
     pot = tmp_path / "fresh.pot"
-    arguments = ["-k", "_l", "-k", "lazy_gettext", "--no-location", "-o", str(pot), "."]
+    keywords = ["-k", "_l", "-k", "lazy_gettext", "-k", "lazy_ngettext:1,2", "-k", "PN:1,2"]
+    arguments = [*keywords, "--no-location", "-o", str(pot), "."]
     CommandLineInterface().run(["pybabel", "-q", "extract", "-F", "babel.cfg", *arguments])
     with open(pot, "rb") as handle:
         fresh = {str(m.id) for m in read_po(handle) if m.id}

@@ -128,8 +128,13 @@ def test_no_fact_figure_or_string_gives_25_mg(evidence):
 
 
 def test_catalog_strings_have_no_digits_and_cover_the_data(evidence):
-    extracted = {message for _, _, message, _, _ in extract_from_dir(str(PACKAGE), keywords={"_l": None})}
+    keywords = {"_l": None, "PN": (1, 2)}  # PN: a phrase with singular and plural forms
+    found = extract_from_dir(str(PACKAGE), keywords=keywords)
+    # A plural message is a (singular, plural) pair, known by its singular.
+    pairs = [message if isinstance(message, tuple) else (message,) for _, _, message, _, _ in found]
+    extracted = {pair[0] for pair in pairs}
     assert extracted
+    assert not [text for pair in pairs for text in pair if re.search(r"\d", text)]
     for message in extracted:
         assert not re.search(r"\d", message), message
         assert not FORBIDDEN_WORDS.search(message), message

@@ -6,34 +6,84 @@ Every figure comes from the evidence data; this module only decides how to draw 
 
 from dataclasses import dataclass
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 
 from decision_aid.content import icons
 
 # How to say "has the outcome" and "does not" for each outcome, in the legend and the sentences.
+# Each takes the count it follows, so the verb agrees with it ("1 a arrêté", "2 ont arrêté").
 OUTCOME_WORDS = {
     "calgb_ttp": (
-        _l("were alive with their myeloma not worse"),
-        _l("had died or their myeloma had got worse"),
+        lambda n: lazy_ngettext(
+            "was alive with their myeloma not worse", "were alive with their myeloma not worse", n
+        ),
+        lambda n: lazy_ngettext(
+            "had died or their myeloma had got worse", "had died or their myeloma had got worse", n
+        ),
     ),
-    "pfs": (_l("were alive with their myeloma not worse"), _l("had died or their myeloma had got worse")),
-    "os": (_l("were alive"), _l("had died")),
-    "spm_invasive": (_l("got a second, new cancer"), _l("did not get a second cancer")),
+    "pfs": (
+        lambda n: lazy_ngettext(
+            "was alive with their myeloma not worse", "were alive with their myeloma not worse", n
+        ),
+        lambda n: lazy_ngettext(
+            "had died or their myeloma had got worse", "had died or their myeloma had got worse", n
+        ),
+    ),
+    "os": (
+        lambda n: lazy_ngettext("was alive", "were alive", n),
+        lambda n: lazy_ngettext("had died", "had died", n),
+    ),
+    "spm_invasive": (
+        lambda n: lazy_ngettext("got a second, new cancer", "got a second, new cancer", n),
+        lambda n: lazy_ngettext("did not get a second cancer", "did not get a second cancer", n),
+    ),
     "spm_blood_before_progression": (
-        _l("got a new blood cancer before the myeloma got worse"),
-        _l("did not get a new blood cancer before the myeloma got worse"),
+        lambda n: lazy_ngettext(
+            "got a new blood cancer before the myeloma got worse",
+            "got a new blood cancer before the myeloma got worse",
+            n,
+        ),
+        lambda n: lazy_ngettext(
+            "did not get a new blood cancer before the myeloma got worse",
+            "did not get a new blood cancer before the myeloma got worse",
+            n,
+        ),
     ),
     "spm_solid_before_progression": (
-        _l("got a new cancer in an organ before the myeloma got worse"),
-        _l("did not get a new cancer in an organ before the myeloma got worse"),
+        lambda n: lazy_ngettext(
+            "got a new cancer in an organ before the myeloma got worse",
+            "got a new cancer in an organ before the myeloma got worse",
+            n,
+        ),
+        lambda n: lazy_ngettext(
+            "did not get a new cancer in an organ before the myeloma got worse",
+            "did not get a new cancer in an organ before the myeloma got worse",
+            n,
+        ),
     ),
     "neutropenia_g34": (
-        _l("had a serious drop in white blood cells"),
-        _l("did not have a serious drop in white blood cells"),
+        lambda n: lazy_ngettext(
+            "had a serious drop in white blood cells", "had a serious drop in white blood cells", n
+        ),
+        lambda n: lazy_ngettext(
+            "did not have a serious drop in white blood cells",
+            "did not have a serious drop in white blood cells",
+            n,
+        ),
     ),
     "stopped_ae": (
-        _l("stopped their study capsules due to side effects"),
-        _l("did not stop their study capsules due to side effects"),
+        lambda n: lazy_ngettext(
+            "stopped their study capsules due to side effects",
+            "stopped their study capsules due to side effects",
+            n,
+        ),
+        lambda n: lazy_ngettext(
+            "did not stop their study capsules due to side effects",
+            "did not stop their study capsules due to side effects",
+            n,
+        ),
     ),
 }
 # The main benefit and the main harm come first, side by side (DECISION-AID-STANDARDS "going beyond" 2).
@@ -79,15 +129,21 @@ class OutcomeView:
     element_id: str
 
 
+def _in_100(n, words):
+    """ "N in 100 people ..." with the words (has or has_not) agreeing with N."""
+    return lazy_ngettext(
+        "%(num)s in 100 people %(words)s.", "%(num)s in 100 people %(words)s.", n, words=words(n)
+    )
+
+
+def _join_sentences(*sentences):
+    return LazyString(lambda: " ".join(str(sentence) for sentence in sentences))
+
+
 def _sentence(count, has, has_not):
     # Both framings, every time (R6): the people who had the outcome and those who did not.
-    return _l(
-        "%(count)s in 100 people %(has)s. %(rest)s in 100 people %(has_not)s.",
-        count=count,
-        has=has,
-        rest=100 - count,
-        has_not=has_not,
-    )
+    # Two sentences, each with its own count, so that each verb agrees with its number.
+    return _join_sentences(_in_100(count, has), _in_100(100 - count, has_not))
 
 
 RANGE_SOURCES = {
@@ -120,38 +176,52 @@ def _categories(comparison, arm, has, has_not):
             icons.Category(
                 "anyway",
                 other,
-                _l("%(n)s in 100 people %(has)s, with or without lenalidomide", n=other, has=has),
+                lazy_ngettext(
+                    "%(num)s in 100 people %(has)s, with or without lenalidomide",
+                    "%(num)s in 100 people %(has)s, with or without lenalidomide",
+                    other,
+                    has=has(other),
+                ),
             ),
             icons.Category(
                 "extra",
                 extra,
-                _l("%(n)s more in 100 people %(has)s because of lenalidomide", n=extra, has=has),
+                lazy_ngettext(
+                    "%(num)s more in 100 people %(has)s because of lenalidomide",
+                    "%(num)s more in 100 people %(has)s because of lenalidomide",
+                    extra,
+                    has=has(extra),
+                ),
             ),
-            icons.Category(
-                "rest", 100 - own, _l("%(n)s in 100 people %(has_not)s", n=100 - own, has_not=has_not)
-            ),
+            icons.Category("rest", 100 - own, _legend(100 - own, has_not)),
         ]
     role = "anyway" if comparison.clearly_differs else "same"
     return [
-        icons.Category(role, own, _l("%(n)s in 100 people %(has)s", n=own, has=has), role=role),
-        icons.Category(
-            "rest", 100 - own, _l("%(n)s in 100 people %(has_not)s", n=100 - own, has_not=has_not)
-        ),
+        icons.Category(role, own, _legend(own, has), role=role),
+        icons.Category("rest", 100 - own, _legend(100 - own, has_not)),
     ]
+
+
+def _legend(n, words):
+    return lazy_ngettext(
+        "%(num)s in 100 people %(words)s", "%(num)s in 100 people %(words)s", n, words=words(n)
+    )
 
 
 def _title(name, sentence, array):
     """Name, both framings and, in the incremental format, how many are extra (A7)."""
     counts = {category.key: category.count for category in array.categories}
     if "extra" in counts:
-        return _l(
-            "%(name)s: %(sentence)s Of these %(total)s, %(anyway)s would have been anyway, and %(extra)s "
+        return lazy_ngettext(
+            "%(name)s: %(sentence)s Of these %(total)s, %(anyway)s would have been anyway, and %(num)s "
+            "was extra because of lenalidomide.",
+            "%(name)s: %(sentence)s Of these %(total)s, %(anyway)s would have been anyway, and %(num)s "
             "were extra because of lenalidomide.",
+            counts["extra"],
             name=name,
             sentence=sentence,
             total=counts["anyway"] + counts["extra"],
             anyway=counts["anyway"],
-            extra=counts["extra"],
         )
     return _l("%(name)s: %(sentence)s", name=name, sentence=sentence)
 
@@ -197,8 +267,18 @@ def difference_sentence(comparison, has):
         return _l("The study found no clear difference between the two groups.")
     difference = comparison.lenalidomide_per_100 - comparison.control_per_100
     if difference > 0:
-        return _l("So about %(n)s more people in 100 %(has)s with lenalidomide.", n=difference, has=has)
-    return _l("So about %(n)s fewer people in 100 %(has)s with lenalidomide.", n=-difference, has=has)
+        return lazy_ngettext(
+            "So about %(num)s more person in 100 %(has)s with lenalidomide.",
+            "So about %(num)s more people in 100 %(has)s with lenalidomide.",
+            difference,
+            has=has(difference),
+        )
+    return lazy_ngettext(
+        "So about %(num)s fewer person in 100 %(has)s with lenalidomide.",
+        "So about %(num)s fewer people in 100 %(has)s with lenalidomide.",
+        -difference,
+        has=has(-difference),
+    )
 
 
 def set_view(comparison_set):

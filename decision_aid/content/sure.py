@@ -18,7 +18,9 @@ CITATION = (
 )
 # Scores at or below this suggest the person may not feel ready to decide (Légaré 2010).
 FLAG_AT_OR_BELOW = 3
-# No validated Spanish or French SURE was found (shared/guides/SURE.md): say so where it is shown.
+# No validated Spanish SURE was found. A French validation exists (Légaré 2010; Ferron Parayre 2014), but its
+# exact item wording could not be checked (shared/guides/SURE.md), so the French shown is still our own
+# translation: keep "fr" out until the published items replace it. Say so where it is shown.
 VALIDATED_LANGUAGES = {"en"}
 
 

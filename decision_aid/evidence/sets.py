@@ -16,6 +16,7 @@ from decision_aid.evidence.model import Difference
 from decision_aid.evidence.model import Horizon
 from decision_aid.evidence.model import Statement
 from decision_aid.evidence.outcomes import TRIALS
+from decision_aid.evidence.text import PN
 from decision_aid.evidence.text import P
 
 DEFAULT_SET_ID = "calgb-3y"
@@ -48,7 +49,7 @@ def _horizon(years, label):
 
 def _about_years(years):
     """A horizon of whole years, labelled "about N years"."""
-    return _horizon(Decimal(years), P(_l("about %(years)s years"), years=years))
+    return _horizon(Decimal(years), PN("about %(num)s year", "about %(num)s years", years))
 
 
 class _Builder:

@@ -2,6 +2,8 @@
 
 Translators see templates such as "about %(years)s years"; the numbers are never typed into a
 msgid (the catalog lint rejects digits), so a translation cannot drift from the data.
+When a number meets a noun or a verb, the phrase is plural-aware (``PN``): its count is always the
+``%(num)s`` placeholder, as in Flask-Babel's ``ngettext``, and the catalog holds one form per plural.
 """
 
 from collections.abc import Mapping
@@ -14,6 +16,7 @@ from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 from flask_babel import LazyString
 from flask_babel import get_locale
+from flask_babel import get_translations
 from markupsafe import escape
 
 # Numbers and dates are formatted the English way when no Flask-Babel context exists (CLI, tests).
@@ -88,6 +91,24 @@ class Phrase:
         return msgid(self.template)
 
 
+def _plural_template(singular, plural, num):
+    # The translated template for this count, not yet formatted (Phrase formats it for the locale).
+    try:
+        translations = get_translations()
+    except KeyError:  # an app that has no Babel set up
+        return singular if num == 1 else plural
+    return translations.ungettext(singular, plural, plural_count(num))
+
+
+def plural_count(num):
+    """The whole number that picks a plural form: a fraction ("1.5 years") takes the plural."""
+    if isinstance(num, bool) or not isinstance(num, int | Decimal):
+        raise TypeError(f"not a count: {num!r}")
+    if isinstance(num, Decimal):
+        return int(num) if num == num.to_integral_value() else 2
+    return num
+
+
 def P(template, **values):  # short on purpose: it wraps almost every user-facing string
     """Build a Phrase from a lazy_gettext template and the values for its placeholders."""
     if not isinstance(template, LazyString):
@@ -98,3 +119,12 @@ def P(template, **values):  # short on purpose: it wraps almost every user-facin
 def msgid(lazy):
     """Return the untranslated msgid of a lazy_gettext string."""
     return lazy._args[0]
+
+
+def PN(singular, plural, num, **values):  # extracted with `-k PN:1,2`, like ngettext
+    """A Phrase whose wording agrees with ``num``: the catalog's plural forms, with ``%(num)s`` the count.
+
+    English gives the singular and the plural; each language has as many forms as its grammar needs.
+    """
+    template = LazyString(_plural_template, singular, plural, num)
+    return Phrase(template, MappingProxyType({"num": num, **values}))

@@ -4,6 +4,7 @@ Answers are stored as short codes; the wording comes from the content modules.""
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from flask_wtf import FlaskForm
 from wtforms import widgets
 from wtforms.fields import RadioField
@@ -240,7 +241,14 @@ class DoctorQuestionsForm(FlaskForm):
         self.doctor_questions.choices = [SelectChoice(s.code, s.text) for s in suggestions]
         limit = current_app.config["FREE_TEXT_MAX_CHARS"]
         self.doctor_note.validators = [
-            Length(max=limit, message=_l("Your note must be %(limit)s characters or fewer", limit=limit)),
+            Length(
+                max=limit,
+                message=lazy_ngettext(
+                    "Your note must be %(num)s character or fewer",
+                    "Your note must be %(num)s characters or fewer",
+                    limit,
+                ),
+            ),
             MaxBytes(
                 current_app.config["FREE_TEXT_MAX_BYTES"],
                 _l(

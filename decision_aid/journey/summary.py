@@ -4,6 +4,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from wtforms.fields import SelectMultipleField
 from wtforms.fields import TextAreaField
 
@@ -80,9 +81,19 @@ def record_note(summary, version):
         ),
         str(_l("Leaning: %(leaning)s.", leaning=summary.leaning or _l("not recorded"))),
     ]
-    top = "; ".join(str(row["factor"]) for row in summary.top_values) or str(_l("none rated highly"))
+    # TRANSLATORS: the separator between the items of a list (French puts a thin no-break space before ";").
+    top = str(_l("; ")).join(str(row["factor"]) for row in summary.top_values) or str(_l("none rated highly"))
     lines.append(str(_l("Matters most: %(factors)s.", factors=top)))
-    lines.append(str(_l("Knowledge check: %(right)s of %(total)s right at first try.", **summary.knowledge)))
+    lines.append(
+        str(
+            lazy_ngettext(
+                "Knowledge check: %(num)s of %(total)s right at first try.",
+                "Knowledge check: %(num)s of %(total)s right at first try.",
+                summary.knowledge["right"],
+                total=summary.knowledge["total"],
+            )
+        )
+    )
     sure_line = _l("SURE score: %(score)s of %(total)s.", score=summary.sure.score, total=summary.sure.total)
     lines.append(str(sure_line))
     if summary.sure.no_items:
@@ -90,7 +101,7 @@ def record_note(summary, version):
         lines.append(str(_l("Possible decisional conflict. Answered no to: %(items)s.", items=letters)))
     if summary.notes:
         lines.append(
-            str(_l("To discuss: %(points)s.", points="; ".join(str(n.title) for n in summary.notes)))
+            str(_l("To discuss: %(points)s.", points=str(_l("; ")).join(str(n.title) for n in summary.notes)))
         )
     for question in summary.questions:
         lines.append(str(_l("Question: %(question)s", question=question)))
