@@ -317,7 +317,8 @@ def test_validation_catches_structural_mistakes(evidence):
 def test_validation_keeps_unverified_citation_details_out(evidence):
     sources = swap(tuple(evidence.sources.values()), "S004", volume_pages="366:1770-81")
     assert_invalid(rebuild(evidence, sources=sources), "unverified details leak")
-    assert "1770" not in evidence.source("S004").citation
+    # The verified form (W45, section (g) G17) is cited; the short form section (e) lists as U is not.
+    assert "366:1770-81" not in evidence.source("S004").citation
     assert "57-73" not in evidence.source("W1").citation
 
 

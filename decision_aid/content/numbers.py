@@ -102,12 +102,26 @@ def _range_sentence(per_100_range, drawn):
     if drawn:
         # The range's numbers are in the legend under the picture; say where it comes from.
         return RANGE_SOURCES[str(per_100_range.basis)]
+    # A 95% range is where the true number probably lies, not a hard limit (EVIDENCE.md (g) rule 3).
     return _l(
-        "The true number could be anywhere from %(low)s to %(high)s in 100. %(source)s",
+        "The true number is probably between %(low)s and %(high)s in 100. %(source)s",
         low=per_100_range.low,
         high=per_100_range.high,
         source=RANGE_SOURCES[str(per_100_range.basis)],
     )
+
+
+def _extra_label(comparison, extra, has):
+    """The striped group: "because of lenalidomide" only where a planned randomised test supports it."""
+    if comparison.causal:
+        return _l("Because of lenalidomide, %(n)s more in 100 people %(has)s", n=extra, has=has)
+    return _l("%(n)s more in 100 people %(has)s with lenalidomide", n=extra, has=has)
+
+
+def _anyway_label(comparison, n, has):
+    if comparison.causal:
+        return _l("%(n)s in 100 people %(has)s, with or without lenalidomide", n=n, has=has)
+    return _l("%(n)s in 100 people %(has)s, as many as with no maintenance", n=n, has=has)
 
 
 def _categories(comparison, arm, has, has_not):
@@ -117,16 +131,8 @@ def _categories(comparison, arm, has, has_not):
     if arm == "lenalidomide" and comparison.clearly_differs and own > other:
         extra = own - other
         return [
-            icons.Category(
-                "anyway",
-                other,
-                _l("%(n)s in 100 people %(has)s, with or without lenalidomide", n=other, has=has),
-            ),
-            icons.Category(
-                "extra",
-                extra,
-                _l("%(n)s more in 100 people %(has)s because of lenalidomide", n=extra, has=has),
-            ),
+            icons.Category("anyway", other, _anyway_label(comparison, other, has)),
+            icons.Category("extra", extra, _extra_label(comparison, extra, has)),
             icons.Category(
                 "rest", 100 - own, _l("%(n)s in 100 people %(has_not)s", n=100 - own, has_not=has_not)
             ),
@@ -140,16 +146,25 @@ def _categories(comparison, arm, has, has_not):
     ]
 
 
-def _title(name, sentence, array):
+def _title(name, sentence, array, causal):
     """Name, both framings and, in the incremental format, how many are extra (A7)."""
     counts = {category.key: category.count for category in array.categories}
-    if "extra" in counts:
+    if "extra" in counts and causal:
         return _l(
             "%(name)s: %(sentence)s Of these %(total)s, %(anyway)s would have been anyway, and %(extra)s "
             "were extra because of lenalidomide.",
             name=name,
             sentence=sentence,
             total=counts["anyway"] + counts["extra"],
+            anyway=counts["anyway"],
+            extra=counts["extra"],
+        )
+    if "extra" in counts:
+        return _l(
+            "%(name)s: %(sentence)s With no maintenance it was %(anyway)s in 100. That is %(extra)s more in"
+            " 100 with lenalidomide.",
+            name=name,
+            sentence=sentence,
             anyway=counts["anyway"],
             extra=counts["extra"],
         )
@@ -179,7 +194,9 @@ def outcome_view(comparison_set, comparison):
                 array=array,
                 count=count,
                 sentence=_sentence(count, has, has_not),
-                title=_title(arm_name(arm, comparison_set), _sentence(count, has, has_not), array),
+                title=_title(
+                    arm_name(arm, comparison_set), _sentence(count, has, has_not), array, comparison.causal
+                ),
                 range_sentence=_range_sentence(per_100_range, drawn=uncertainty is not None),
             )
         )

@@ -84,7 +84,7 @@ class _Builder:
         text = P(template, len=lenalidomide.value, ctl=control.value, **values)
         return self.statement(statement_id, text, (lenalidomide.id, control.id))
 
-    def compare(self, key, certainty, difference, drawable=True, caveat=None):
+    def compare(self, key, certainty, difference, drawable=True, caveat=None, causal=False):
         """An OutcomeComparison with per-100 numbers and ranges derived from the figures."""
         lenalidomide, control = self.pair(key)
         return OutcomeComparison(
@@ -98,6 +98,7 @@ class _Builder:
             difference,
             drawable,
             caveat,
+            causal=causal,
         )
 
 
@@ -151,7 +152,10 @@ def _calgb(b):
         ),
         outcomes=(
             b.compare(
-                "calgb.ttp_3y", moderate, Difference(True, DifferenceBasis.HR_CI_EXCLUDES_ONE, P(HR_CLEAR))
+                "calgb.ttp_3y",
+                moderate,
+                Difference(True, DifferenceBasis.HR_CI_EXCLUDES_ONE, P(HR_CLEAR)),
+                causal=True,  # the primary end point, randomised and blinded
             ),
             b.compare(
                 "calgb.os_3y",
@@ -178,6 +182,7 @@ def _calgb(b):
                     ),
                 ),
                 Difference(True, DifferenceBasis.P_VALUE, P(TEST_CLEAR), "(P = 0.008)", "S004"),
+                causal=True,  # counts from the randomised groups, with a test
             ),
             b.compare(
                 "calgb.neutropenia_g34",
@@ -196,6 +201,7 @@ def _calgb(b):
                     "Neutropenia 74 (32) 30 (13) 27 (12) 7 (3) <0.001",
                     "S004",
                 ),
+                causal=True,  # counts from the randomised groups, with a test
             ),
             b.compare(
                 "calgb.stopped_ae",
@@ -288,6 +294,7 @@ def _ifm(b):
                     "42%, versus 18% with placebo (p<0.0001)",
                     "W36",
                 ),
+                causal=True,  # the primary end point, randomised and blinded
             ),
             b.compare(
                 "ifm.os_5y",

@@ -14,6 +14,7 @@ from decision_aid.content import notes
 from decision_aid.content import numbers
 from decision_aid.content import options
 from decision_aid.content import quiz
+from decision_aid.content import since_trials
 from decision_aid.content import sure
 from decision_aid.content import values
 from decision_aid.journey import flow
@@ -62,6 +63,7 @@ def value_rows(answers):
             "factor": factor.label,
             "importance": labels[answers[factor.field]],
             "better": values.OPTION_NAMES[factor.better_option],
+            "why": factor.why,
         }
         for factor in rated
     ]
@@ -124,6 +126,8 @@ def build(answers):
         sources=used_sources,
         generated_on=date.today(),
         taking=read_pages.taking_it(),
+        guidelines=since_trials.guidelines(),
+        since=since_trials.sections(),
     )
     result.record_note = record_note(result, about.VERSION)
     return result
