@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 from decision_aid.content import current_evidence
+from decision_aid.content.evidence_text import SURVIVAL_FACT_IDS
 
 GUIDELINE_HEADING = _l("What guidelines say")
 GUIDELINE_FACT_IDS = ("guideline.nice", "guideline.nccn_maker", "guideline.standard_of_care")
@@ -96,3 +97,10 @@ def sections(codes=None):
         "intro": INTRO,
         "sections": [{"code": s.code, "heading": s.heading, "items": _resolve(s.items)} for s in chosen],
     }
+
+
+def fact_ids():
+    """Every fact id these blocks and the survival summary show, for the summary's source list."""
+    ids = list(SURVIVAL_FACT_IDS) + list(GUIDELINE_FACT_IDS)
+    ids += [item for section in SECTIONS for item in section.items if isinstance(item, str)]
+    return ids

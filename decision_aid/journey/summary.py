@@ -106,7 +106,12 @@ def build(answers):
     evidence = current_evidence()
     headline_set = evidence.default_set
     question_list, note = doctor_questions.question_texts(answers)
-    used_sources = [evidence.source(source_id) for source_id in headline_set.source_ids]
+    # The sources of what the summary prints: the headline numbers, the facts on taking it, survival,
+    # guideline status and what has changed since the trials (evidence review #22).
+    printed_facts = list(read_pages.TAKING_IT_FACTS) + list(since_trials.fact_ids())
+    source_ids = list(headline_set.source_ids)
+    source_ids += [s for fact_id in printed_facts for s in evidence.fact(fact_id).source_ids]
+    used_sources = [evidence.source(source_id) for source_id in dict.fromkeys(source_ids)]
     result = SimpleNamespace(
         decision=options.DECISION,
         leaning=LEANINGS.get(answers.get("leaning")),
