@@ -502,11 +502,10 @@ def _mxi(b):
                 "mxi.te_median_pfs",
                 P(
                     _l(
-                        "For people who had a transplant, the middle (median) time until the myeloma got worse or the"
-                        " person died was %(len)s months with lenalidomide. We could not check the number for the"
-                        " no-maintenance group, so we do not show it."
-                    ),
-                    len=te_pfs.value,
+                        "For people who had a transplant, we found the middle (median) time until the myeloma got"
+                        " worse for the lenalidomide group only. One group's number cannot be compared, so we do not"
+                        " show it."
+                    )
                 ),
                 (te_pfs.id,),
                 unavailable_ids=("mxi.te_median_pfs.control",),
