@@ -234,7 +234,8 @@ def test_myeloma_xi_is_words_only_and_hides_the_unverified_control(evidence):
     cset = evidence.comparison_set("myeloma-xi")
     assert cset.outcomes == ()
     te = next(s for s in cset.text_facts if s.id == "mxi.te_median_pfs")
-    assert "57 months" in str(te.text) and te.unavailable_ids == ("mxi.te_median_pfs.control",)
+    # Rule (g) 4: a median for one arm only (57 months) is not shown alone.
+    assert "57" not in str(te.text) and te.unavailable_ids == ("mxi.te_median_pfs.control",)
     caveats = " ".join(str(c.text) for c in cset.caveats)
     assert "10 mg on days 1 to 21 of each 28-day cycle" in caveats
     assert "could not have a transplant" in caveats
@@ -322,7 +323,8 @@ def test_validation_catches_structural_mistakes(evidence):
 def test_validation_keeps_unverified_citation_details_out(evidence):
     sources = swap(tuple(evidence.sources.values()), "S004", volume_pages="366:1770-81")
     assert_invalid(rebuild(evidence, sources=sources), "unverified details leak")
-    assert "1770" not in evidence.source("S004").citation
+    # The verified form (W45, section (g) G17) is cited; the short form section (e) lists as U is not.
+    assert "366:1770-81" not in evidence.source("S004").citation
     assert "57-73" not in evidence.source("W1").citation
 
 

@@ -335,7 +335,7 @@ def test_range_overlay_is_not_a_counted_category():
     assert overlay.path["d"] == array.uncertainty.path
     item = page.find("li", class_="range")
     label = item.find(class_="icon-legend-label").get_text()
-    assert label == "The true number could be anywhere from 59 to 73."
+    assert label == "The true number is probably between 59 and 73."
     assert item.svg["aria-hidden"] == "true" and item.svg.title.get_text()
     assert item.svg.find("path", attrs={"stroke-dasharray": overlay["stroke-dasharray"]})
     assert not benefit(uncertainty=None).uncertainty
@@ -423,6 +423,6 @@ def test_every_word_is_from_the_caller_or_translated():
     page = soup(macros.icon_array(array, "w", "TITLE") + macros.icon_legend(array, "w"))
     words = [s.strip() for s in page.find_all(string=True) if s.strip()]
     assert Counter(w for w in words if not w.startswith("\u00a7")) == Counter(["TITLE", "L0", "L1", "L2"])
-    assert "\u00a7The true number could be anywhere from 59 to 73." in words
+    assert "\u00a7The true number is probably between 59 and 73." in words
     source = (TEMPLATES / "components" / "icon_array.html").read_text()
     assert not re.search(r">[^<{]*\d[^<{]*<", source), "no hand-typed figures between tags"

@@ -16,7 +16,8 @@ DECISION_QUESTION = "Should I take lenalidomide maintenance after my stem cell t
 # A tablet or a pill is the wrong form: lenalidomide and its placebo are capsules.
 NOT_A_CAPSULE = {
     "es": re.compile(r"\b(?:tabletas?|pastillas?|comprimidos?)\b", re.IGNORECASE),
-    "fr": re.compile(r"\bcomprimés?\b|\bpilules?\b", re.IGNORECASE),
+    # "pilule contraceptive" is the birth-control pill, not the drug.
+    "fr": re.compile(r"\bcomprimés?\b|\bpilules?\b(?! contraceptives?)", re.IGNORECASE),
 }
 # es: tú-form imperatives opening a sentence ("Toma una cápsula…", "Sigue tomándola…"), and tú itself.
 TU_FORM = re.compile(

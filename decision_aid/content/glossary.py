@@ -46,7 +46,7 @@ TERMS = [
     (_l("Median"), _l("The middle value: half of the people had less, and half had more.")),
     (
         _l("Range (confidence interval)"),
-        _l("How far the true number could be from the number a study found."),
+        _l("The numbers that the true number probably lies between. It is not a hard limit."),
     ),
     (
         _l("Hazard ratio"),

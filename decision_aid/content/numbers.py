@@ -158,11 +158,46 @@ def _range_sentence(per_100_range, drawn):
     if drawn:
         # The range's numbers are in the legend under the picture; say where it comes from.
         return RANGE_SOURCES[str(per_100_range.basis)]
+    # A 95% range is where the true number probably lies, not a hard limit (EVIDENCE.md (g) rule 3).
     return _l(
-        "The true number could be anywhere from %(low)s to %(high)s in 100. %(source)s",
+        "The true number is probably between %(low)s and %(high)s in 100. %(source)s",
         low=per_100_range.low,
         high=per_100_range.high,
         source=RANGE_SOURCES[str(per_100_range.basis)],
+    )
+
+
+def _extra_label(comparison, extra, has):
+    """The striped group: "because of lenalidomide" only where a planned randomised test supports it."""
+    if comparison.causal:
+        return lazy_ngettext(
+            "Because of lenalidomide, %(num)s more in 100 people %(has)s",
+            "Because of lenalidomide, %(num)s more in 100 people %(has)s",
+            extra,
+            has=has(extra),
+        )
+    return lazy_ngettext(
+        "%(num)s more in 100 people %(has)s with lenalidomide",
+        "%(num)s more in 100 people %(has)s with lenalidomide",
+        extra,
+        has=has(extra),
+    )
+
+
+def _anyway_label(comparison, n, has):
+    """The dark group beside the striped one: as many as without lenalidomide."""
+    if comparison.causal:
+        return lazy_ngettext(
+            "%(num)s in 100 people %(has)s, with or without lenalidomide",
+            "%(num)s in 100 people %(has)s, with or without lenalidomide",
+            n,
+            has=has(n),
+        )
+    return lazy_ngettext(
+        "%(num)s in 100 people %(has)s, as many as with no maintenance",
+        "%(num)s in 100 people %(has)s, as many as with no maintenance",
+        n,
+        has=has(n),
     )
 
 
@@ -173,26 +208,8 @@ def _categories(comparison, arm, has, has_not):
     if arm == "lenalidomide" and comparison.clearly_differs and own > other:
         extra = own - other
         return [
-            icons.Category(
-                "anyway",
-                other,
-                lazy_ngettext(
-                    "%(num)s in 100 people %(has)s, with or without lenalidomide",
-                    "%(num)s in 100 people %(has)s, with or without lenalidomide",
-                    other,
-                    has=has(other),
-                ),
-            ),
-            icons.Category(
-                "extra",
-                extra,
-                lazy_ngettext(
-                    "%(num)s more in 100 people %(has)s because of lenalidomide",
-                    "%(num)s more in 100 people %(has)s because of lenalidomide",
-                    extra,
-                    has=has(extra),
-                ),
-            ),
+            icons.Category("anyway", other, _anyway_label(comparison, other, has)),
+            icons.Category("extra", extra, _extra_label(comparison, extra, has)),
             icons.Category("rest", 100 - own, _legend(100 - own, has_not)),
         ]
     role = "anyway" if comparison.clearly_differs else "same"
@@ -208,10 +225,10 @@ def _legend(n, words):
     )
 
 
-def _title(name, sentence, array):
+def _title(name, sentence, array, causal):
     """Name, both framings and, in the incremental format, how many are extra (A7)."""
     counts = {category.key: category.count for category in array.categories}
-    if "extra" in counts:
+    if "extra" in counts and causal:
         return lazy_ngettext(
             "%(name)s: %(sentence)s Of these %(total)s, %(anyway)s would have been anyway, and %(num)s "
             "was extra because of lenalidomide.",
@@ -222,6 +239,15 @@ def _title(name, sentence, array):
             sentence=sentence,
             total=counts["anyway"] + counts["extra"],
             anyway=counts["anyway"],
+        )
+    if "extra" in counts:
+        return _l(
+            "%(name)s: %(sentence)s With no maintenance it was %(anyway)s in 100. That is %(extra)s more in"
+            " 100 with lenalidomide.",
+            name=name,
+            sentence=sentence,
+            anyway=counts["anyway"],
+            extra=counts["extra"],
         )
     return _l("%(name)s: %(sentence)s", name=name, sentence=sentence)
 
@@ -249,7 +275,9 @@ def outcome_view(comparison_set, comparison):
                 array=array,
                 count=count,
                 sentence=_sentence(count, has, has_not),
-                title=_title(arm_name(arm, comparison_set), _sentence(count, has, has_not), array),
+                title=_title(
+                    arm_name(arm, comparison_set), _sentence(count, has, has_not), array, comparison.causal
+                ),
                 range_sentence=_range_sentence(per_100_range, drawn=uncertainty is not None),
             )
         )

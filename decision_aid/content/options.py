@@ -4,7 +4,12 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from decision_aid.content.evidence_text import SURVIVAL_FACT_IDS
+from decision_aid.content.evidence_text import FactsText
+
 DECISION = _l("Should I take lenalidomide maintenance after my stem cell transplant?")
+# The same survival summary in both options' lists, so neither gets more detail (IPDAS C1).
+SURVIVAL = FactsText(SURVIVAL_FACT_IDS, lead=_l("Living longer, with the largest evidence first:"))
 
 
 @dataclass(frozen=True)
@@ -32,21 +37,20 @@ LENALIDOMIDE = Option(
     code="lenalidomide",
     name=_l("Lenalidomide maintenance"),
     summary=_l(
-        "You take a lenalidomide capsule by mouth every day, starting a few months after the "
-        "transplant. You keep taking it for as long as it works and you can manage the side effects."
+        "You take a lenalidomide capsule by mouth once a day, in cycles, starting a few months after the "
+        "transplant. The US label says every day; in the UK there is a week off in each cycle. You keep "
+        "taking it for as long as it works and you can manage the side effects."
     ),
     benefits=(
         _l("On average, the myeloma stays away for longer."),
-        _l(
-            "In one study, more people were alive after a few years. Another study found no clear difference."
-        ),
+        SURVIVAL,
         _l("You are doing something active to keep the myeloma away."),
     ),
     harms=(
         _l("More people get a serious drop in white blood cells, which raises the risk of infection."),
         _l("More people get a second, different cancer."),
         _l("A higher chance of blood clots. Many people also take a blood thinner."),
-        _l("A capsule every day, regular blood tests and monthly prescription steps, often for years."),
+        _l("A capsule once a day, regular blood tests and monthly prescription steps, often for years."),
         _l("It can harm an unborn baby, so there is a strict pregnancy-prevention programme."),
         _l("It can be costly, depending on your insurance or health service."),
     ),
@@ -77,10 +81,7 @@ NO_MAINTENANCE = Option(
     ),
     harms=(
         _l("On average, the myeloma comes back sooner."),
-        _l(
-            "In one study, fewer people were alive after a few years. Another study found no clear "
-            "difference."
-        ),
+        SURVIVAL,
         _l("When the myeloma comes back, you will need treatment again."),
     ),
     experience=Experience(

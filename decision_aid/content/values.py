@@ -6,10 +6,12 @@ from flask_babel import lazy_gettext as _l
 from wtforms.fields import SelectChoice
 
 from decision_aid.content import options
+from decision_aid.content.options import SURVIVAL
 
 LENALIDOMIDE = options.LENALIDOMIDE.code
 NO_MAINTENANCE = options.NO_MAINTENANCE.code
-MIXED = "mixed"
+# Survival: the largest analysis favours lenalidomide, not every study does (EVIDENCE.md (g) rule 1).
+LARGEST_EVIDENCE = "largest-evidence"
 
 IMPORTANCE = [
     SelectChoice("very", _l("Matters a lot to me")),
@@ -45,8 +47,8 @@ FACTORS = [
     Factor(
         "value_living_longer",
         _l("Living longer"),
-        MIXED,
-        _l("One study found more people alive with lenalidomide. Another found no clear difference."),
+        LARGEST_EVIDENCE,
+        SURVIVAL,
     ),
     Factor(
         "value_side_effects",
@@ -64,7 +66,7 @@ FACTORS = [
         "value_no_daily_pills",
         _l("A break from treatment: no daily capsules, and no monthly prescription steps"),
         NO_MAINTENANCE,
-        _l("Lenalidomide means a capsule every day, regular blood tests and monthly prescriptions."),
+        _l("Lenalidomide means a capsule once a day, regular blood tests and monthly prescriptions."),
     ),
     Factor(
         "value_cost",
@@ -77,7 +79,7 @@ FACTORS = [
 OPTION_NAMES = {
     LENALIDOMIDE: options.LENALIDOMIDE.name,
     NO_MAINTENANCE: options.NO_MAINTENANCE.name,
-    MIXED: _l("The studies do not agree"),
+    LARGEST_EVIDENCE: _l("Lenalidomide maintenance, in the largest analysis (not in every study)"),
 }
 
 

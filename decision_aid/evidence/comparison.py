@@ -32,6 +32,9 @@ class OutcomeComparison:
     drawable: bool  # may be drawn as an icon array (else words only)
     caveat: Phrase | None = None
     denominator: int = DENOMINATOR
+    # "Because of lenalidomide" is allowed only for a randomised comparison tested as planned
+    # (EVIDENCE.md (g) wording rule 2); elsewhere the views say "more ... with lenalidomide".
+    causal: bool = False
 
     @property
     def outcome_id(self):

@@ -3,6 +3,8 @@
 Every number sits in `values` and reaches the sentence through a placeholder.
 """
 
+from decimal import Decimal
+
 from flask_babel import lazy_gettext as _l
 
 from decision_aid.evidence import derive
@@ -99,11 +101,11 @@ FACTS = (
     Fact(
         "rems.pregnancy_tests",
         "rems",
-        P(_l("Pregnancy tests before starting")),
+        P(_l("Pregnancy tests before starting (US rule)")),
         P(
             _l(
-                "People who could become pregnant need %(tests)s negative pregnancy tests before starting."
-                " The first is %(days_low)s to %(days_high)s days before, and the second within"
+                "In the US, people who could become pregnant need %(tests)s negative pregnancy tests before"
+                " starting. The first is %(days_low)s to %(days_high)s days before, and the second within"
                 " %(hours)s hours before the prescription."
             ),
             tests=2,
@@ -394,6 +396,431 @@ FACTS = (
         "",
         None,
         derivation=f"earliest and latest year of the main reports {', '.join(MAIN_REPORTS)}",
+    ),
+)
+
+# Third pass (EVIDENCE.md section (g)): facts stated in words only, never as icon arrays.
+SURVIVAL_FACTS = ("survival.pooled", "survival.mxi", "survival.ifm", "survival.network_meta")
+FACTS += (
+    Fact(
+        "survival.pooled",
+        "survival",
+        P(_l("Survival in the pooled study")),
+        P(
+            _l(
+                "The largest analysis pooled %(trials)s studies with %(people)s people. It found more people"
+                " alive with lenalidomide."
+            ),
+            trials=3,
+            people=1208,
+        ),
+        V,
+        ("W10", "W11", "W12"),
+        "median overall survival was not reached in the lenalidomide group vs 86.0 months in the"
+        " placebo/observation group (HR = 0.75, P = .001)",
+        "W11",
+    ),
+    Fact(
+        "survival.mxi",
+        "survival",
+        P(_l("Survival after a transplant in %(trial)s"), trial=MXI),
+        P(_l("The UK %(trial)s study found longer survival for people who had a transplant."), trial=MXI),
+        V_SEED,
+        ("S003",),
+        "a significant improvement in OS was seen in transplantation-eligible patients",
+        "S003",
+    ),
+    Fact(
+        "survival.ifm",
+        "survival",
+        P(_l("Survival in the %(trial)s study"), trial=IFM),
+        P(
+            _l(
+                "The %(trial)s study, which stopped lenalidomide after about %(years)s years, found no clear"
+                " difference."
+            ),
+            trial=IFM,
+            years=2,
+        ),
+        V,
+        ("W36",),
+        "The 5-year post randomization overall survival (OS) was similar in the 2 groups: 68% in the LEN"
+        " group versus 67% in the placebo group (HR=1)",
+        "W36",
+    ),
+    Fact(
+        "survival.network_meta",
+        "survival",
+        P(_l("Survival in a later study of many trials")),
+        P(
+            _l(
+                "One later analysis of %(trials)s studies, which compared maintenance medicines, found no clear"
+                " survival benefit."
+            ),
+            trials=9,
+        ),
+        V,
+        ("W53",),
+        "None of the agents showed an OS benefit",
+        None,
+    ),
+    Fact(
+        "guideline.nice",
+        "guideline",
+        P(_l("Advice in England")),
+        P(_l("NICE, the health guidance body for England, recommends lenalidomide maintenance.")),
+        V,
+        ("W4",),
+        "NICE TA680 recommends lenalidomide maintenance (W4)",
+        None,
+    ),
+    Fact(
+        "guideline.nccn_maker",
+        "guideline",
+        P(_l("Advice in the US, as the drug maker reports it")),
+        P(
+            _l(
+                "The drug maker's web page says a US guideline (NCCN) listed it as a preferred choice, in its"
+                " %(year)s wording."
+            ),
+            year="2022",
+        ),
+        V_SEED,
+        ("S000",),
+        "the maker's page cites NCCN category 1, preferred (S000, 2022 wording; current NCCN wording U)",
+        None,
+    ),
+    Fact(
+        "guideline.standard_of_care",
+        "guideline",
+        P(_l("Expert view")),
+        P(
+            _l(
+                "A %(year)s expert commentary says lenalidomide maintenance is still standard care after a"
+                " transplant."
+            ),
+            year="2025",
+        ),
+        V,
+        ("W49",),
+        "Induction therapy followed by ASCT and R maintenance remains the standard of care for"
+        " transplant-eligible … NDMM",
+        "W49",
+    ),
+    Fact(
+        "since.perseus",
+        "since_trials",
+        P(_l("Daratumumab added to lenalidomide")),
+        P(
+            _l(
+                "In the %(trial)s study of %(people)s people, adding daratumumab to the first treatment and to"
+                " lenalidomide maintenance kept the myeloma away for longer."
+            ),
+            trial="PERSEUS",
+            people=709,
+        ),
+        V_SEC,
+        ("W46",),
+        "the 48-month PFS rate was 84.3% with D-VRd vs 67.7% with VRd (HR, 0.42; 95% CI, 0.30-0.59; P <.0001)",
+        "W46",
+    ),
+    Fact(
+        "since.us_approval",
+        "since_trials",
+        P(_l("What the US approval covers")),
+        P(
+            _l(
+                "The US approval of daratumumab in this use covers the treatment before and just after the"
+                " transplant. It does not cover the maintenance phase."
+            )
+        ),
+        V_SEC,
+        ("W47",),
+        "approved daratumumab … in combination with bortezomib, lenalidomide, and dexamethasone for induction"
+        " and consolidation … an investigational treatment regimen for maintenance",
+        "W47",
+    ),
+    Fact(
+        "since.auriga",
+        "since_trials",
+        P(_l("Daratumumab when myeloma can still be found")),
+        P(
+            _l(
+                "In the %(trial)s study, myeloma could still be found after the transplant. Daratumumab with"
+                " lenalidomide kept it away longer than lenalidomide alone, with more serious infections."
+            ),
+            trial="AURIGA",
+        ),
+        V,
+        ("W48",),
+        "Progression-free survival (PFS) favored D-R vs R (hazard ratio, 0.53; 95% CI, 0.29-0.97) …"
+        " infections (18.8% vs 13.3%)",
+        "W48",
+    ),
+    Fact(
+        "since.mxi_duration",
+        "since_trials",
+        P(_l("How long the benefit lasts")),
+        P(
+            _l(
+                "In the %(trial)s study, the gain from carrying on with lenalidomide got smaller between"
+                " %(low)s and %(high)s years."
+            ),
+            trial=MXI,
+            low=4,
+            high=5,
+        ),
+        V_SEC,
+        ("W9",),
+        "between 4 and 5 years the impact diminished in all patients",
+        "W9",
+    ),
+    Fact(
+        "since.gem2014main",
+        "since_trials",
+        P(_l("Stopping when no myeloma can be found")),
+        P(
+            _l(
+                "In the Spanish %(trial)s study, people whose tests found no myeloma stopped maintenance. At"
+                " %(years)s years, it had got worse in %(share)s in %(people)s of them."
+            ),
+            trial="GEM2014MAIN",
+            years=4,
+            share=Decimal("17.2"),
+            people=100,
+        ),
+        V,
+        ("W50",),
+        "Maintenance discontinuation in patients tested negative for MRD resulted in a low progression rate"
+        " (17.2% at 4 years)",
+        "W50",
+    ),
+    Fact(
+        "since.mrd2stop",
+        "since_trials",
+        P(_l("Stopping after a few years")),
+        P(
+            _l(
+                "In the %(trial)s study, %(people)s people with no myeloma found stopped after a median of"
+                " %(months)s months. Few had it come back, but this study had no comparison group."
+            ),
+            trial="MRD2STOP",
+            people=47,
+            months=36,
+        ),
+        V,
+        ("W51",),
+        "Maintenance discontinuation in patients with MM and MRD < 10-6 led to low rates of disease"
+        " resurgence",
+        "W51",
+    ),
+    Fact(
+        "since.drammatic",
+        "since_trials",
+        P(_l("A study of stopping that is still running")),
+        P(
+            _l(
+                "The US %(trial)s study compares stopping with carrying on, and how long people live. It has no"
+                " results yet."
+            ),
+            trial="DRAMMATIC",
+        ),
+        V,
+        ("W52",),
+        "To compare overall survival (OS) between the two treatment arms",
+        None,
+    ),
+    Fact(
+        "since.ifm_second_pfs",
+        "since_trials",
+        P(_l("After the myeloma came back (second progression-free survival)")),
+        P(
+            _l(
+                "In the %(trial)s study, once the myeloma came back, the next treatment held it for less time"
+                " after lenalidomide. The median time to the next worsening was %(len)s months with"
+                " lenalidomide and %(ctl)s months with placebo."
+            ),
+            trial=IFM,
+            len=10,
+            ctl=18,
+        ),
+        V,
+        ("W36",),
+        "10 months within the LEN arm versus 18 months within the placebo arm (p<0.0001)",
+        "W36",
+    ),
+    Fact(
+        "since.myeloma_deaths",
+        "since_trials",
+        P(_l("Deaths from myeloma in the pooled study")),
+        P(_l("In the pooled study, fewer people died of myeloma with lenalidomide maintenance.")),
+        V,
+        ("W11",),
+        "HR = 0.66",
+        "W11",
+    ),
+    Fact(
+        "since.high_risk",
+        "since_trials",
+        P(_l("High-risk myeloma")),
+        P(
+            _l(
+                "Doctors now use a %(year)s international definition of high-risk myeloma. For high-risk"
+                " myeloma, lenalidomide alone may not be enough, and other medicines are often added."
+            ),
+            year="2025",
+        ),
+        V_SEC,
+        ("W61", "W53"),
+        "PFS benefits were not seen in patients with high-risk cytogenetics",
+        "W53",
+    ),
+    Fact(
+        "safety.pregnancy_uk_europe",
+        "rems",
+        P(_l("Pregnancy tests in the UK and Europe")),
+        P(
+            _l(
+                "In the UK and Europe, there is a pregnancy test every %(weeks)s weeks. The capsules are given"
+                " within %(days)s days of the prescription, ideally on the day of the test."
+            ),
+            weeks=4,
+            days=7,
+        ),
+        V,
+        ("W54",),
+        "Ideally, pregnancy testing, issuing a prescription and dispensing should occur on the same day …"
+        " within 7 days of the prescription",
+        "W54",
+    ),
+    Fact(
+        "safety.combined_pill",
+        "rems",
+        P(_l("Birth control pills")),
+        P(
+            _l(
+                "Combined birth control pills (with estrogen) are not advised, because they raise the risk of clots."
+            )
+        ),
+        V,
+        ("W54",),
+        "combined oral contraceptive pills are not recommended",
+        "W54",
+    ),
+    Fact(
+        "safety.men_condoms",
+        "rems",
+        P(_l("Men taking lenalidomide")),
+        P(
+            _l(
+                "Men taking lenalidomide use a condom with a partner who could become pregnant, during treatment"
+                " and after it. In Switzerland, this lasts at least %(days)s days after stopping."
+            ),
+            days=7,
+        ),
+        V,
+        ("W55",),
+        "mindestens für 7 Tage nach Beendigung",
+        "W55",
+    ),
+    Fact(
+        "safety.second_cancer_types",
+        "safety",
+        P(_l("Which second cancers")),
+        P(
+            _l(
+                "Second cancers seen include blood cancers such as leukaemia, and breast, bowel and skin"
+                " (melanoma) cancers. One kind of leukaemia was found a median of %(months)s months after"
+                " first taking lenalidomide. Your usual cancer screening goes on."
+            ),
+            months=54,
+        ),
+        V,
+        ("S004", "W57"),
+        "B-ALL was diagnosed at median 54 months (range, 5-119) after first exposure to lenalidomide",
+        "W57",
+    ),
+    Fact(
+        "safety.infections_interim",
+        "safety",
+        P(_l("Serious infections (early look)")),
+        P(
+            _l(
+                "In an early look at the %(trial)s study, %(len)s in %(people)s people on lenalidomide had a"
+                " serious infection. On placebo, it was %(ctl)s in %(people)s."
+            ),
+            trial=CALGB,
+            len=16,
+            ctl=5,
+            people=100,
+        ),
+        V_SEC,
+        ("W18",),
+        "infections (16% vs. 5%)",
+        "W18",
+    ),
+    Fact(
+        "safety.diarrhoea",
+        "safety",
+        P(_l("Diarrhoea")),
+        P(
+            _l(
+                "Diarrhoea on lenalidomide is often caused by bile acids, and it can be treated. Tell your team:"
+                " you may not need to stop."
+            )
+        ),
+        V,
+        ("W56",),
+        "Lenalidomide-induced diarrhea in patients with myeloma is caused by bile acid malabsorption that"
+        " responds to treatment",
+        None,
+    ),
+    Fact(
+        "safety.clot_prevention",
+        "safety",
+        P(_l("Preventing clots")),
+        P(
+            _l(
+                "Your team uses your own risk of clots to choose between aspirin and a stronger blood thinner."
+            )
+        ),
+        V,
+        ("W60", "W33"),
+        "Three validated risk scores are now available to quantify risk of VTE in patients with MM",
+        "W60",
+    ),
+    Fact(
+        "safety.generics",
+        "safety",
+        P(_l("Generic lenalidomide")),
+        P(
+            _l(
+                "Generic lenalidomide is sold in Europe, and US limits on generic supply ended in %(month)s. Ask"
+                " whether a generic is available to you."
+            ),
+            month=Month(2026, 1),
+        ),
+        V_SEC,
+        ("W59",),
+        "Then on January 31, 2026, the limitations end.",
+        "W59",
+    ),
+    Fact(
+        "safety.skin",
+        "safety",
+        P(_l("Serious skin reactions")),
+        P(
+            _l(
+                "Serious skin reactions have been reported. A blistering or peeling rash, or swelling of the"
+                " face, lips or tongue, means stopping and calling your team straight away."
+            )
+        ),
+        V,
+        ("W62",),
+        "Discontinue and not resume lenalidomide treatment if a patient develops angioedema, a Grade 4 skin"
+        " rash, an exfoliative or bullous rash, or if Stevens-Johnson syndrome or toxic epidermal necrolysis"
+        " are suspected.",
+        "W62",
     ),
 )
 

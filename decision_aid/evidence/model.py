@@ -192,6 +192,7 @@ class Source:
     volume_pages: str | None = None
     unverified_details: str | None = None  # given in EVIDENCE.md but marked U: never cited
     doi: str | None = None
+    pmid: str | None = None
     trial_registration: str | None = None
     url: str | None = None
     seed_file: str | None = None
@@ -200,7 +201,10 @@ class Source:
     @property
     def citation(self):
         """The full citation, plain and untranslated, built only from verified details."""
-        head = ". ".join(p.rstrip(".") for p in (self.authors, self.title or self.description) if p)
+        # A paper with a journal is named by its authors and title; without a title, the description
+        # (an internal note such as "full text") is left out rather than printed as the title.
+        title = self.title or ("" if self.journal and self.authors else self.description)
+        head = ". ".join(p.rstrip(".") for p in (self.authors, title) if p)
         # The year goes with the journal; otherwise the description already dates the source.
         journal = f"{self.journal} {self.year}" if self.journal and self.year else self.journal or ""
         if journal and self.volume_pages:
@@ -208,8 +212,10 @@ class Source:
         extras = [
             journal,
             f"doi:{self.doi}" if self.doi else "",
+            f"PMID {self.pmid}" if self.pmid else "",
             self.trial_registration or "",
-            self.url or (f"seed file {self.seed_file}" if self.seed_file else ""),
+            # Never a seed file name: a reader cannot look it up (evidence review #22, rule (g) 7).
+            self.url or "",
         ]
         return ". ".join([head] + [e for e in extras if e]) + "."
 

@@ -85,7 +85,7 @@ class _Builder:
         text = P(template, len=lenalidomide.value, ctl=control.value, **values)
         return self.statement(statement_id, text, (lenalidomide.id, control.id))
 
-    def compare(self, key, certainty, difference, drawable=True, caveat=None):
+    def compare(self, key, certainty, difference, drawable=True, caveat=None, causal=False):
         """An OutcomeComparison with per-100 numbers and ranges derived from the figures."""
         lenalidomide, control = self.pair(key)
         return OutcomeComparison(
@@ -99,6 +99,7 @@ class _Builder:
             difference,
             drawable,
             caveat,
+            causal=causal,
         )
 
 
@@ -152,7 +153,10 @@ def _calgb(b):
         ),
         outcomes=(
             b.compare(
-                "calgb.ttp_3y", moderate, Difference(True, DifferenceBasis.HR_CI_EXCLUDES_ONE, P(HR_CLEAR))
+                "calgb.ttp_3y",
+                moderate,
+                Difference(True, DifferenceBasis.HR_CI_EXCLUDES_ONE, P(HR_CLEAR)),
+                causal=True,  # the primary end point, randomised and blinded
             ),
             b.compare(
                 "calgb.os_3y",
@@ -179,6 +183,7 @@ def _calgb(b):
                     ),
                 ),
                 Difference(True, DifferenceBasis.P_VALUE, P(TEST_CLEAR), "(P = 0.008)", "S004"),
+                causal=True,  # counts from the randomised groups, with a test
             ),
             b.compare(
                 "calgb.neutropenia_g34",
@@ -197,6 +202,7 @@ def _calgb(b):
                     "Neutropenia 74 (32) 30 (13) 27 (12) 7 (3) <0.001",
                     "S004",
                 ),
+                causal=True,  # counts from the randomised groups, with a test
             ),
             b.compare(
                 "calgb.stopped_ae",
@@ -289,6 +295,7 @@ def _ifm(b):
                     "42%, versus 18% with placebo (p<0.0001)",
                     "W36",
                 ),
+                causal=True,  # the primary end point, randomised and blinded
             ),
             b.compare(
                 "ifm.os_5y",
@@ -496,11 +503,10 @@ def _mxi(b):
                 "mxi.te_median_pfs",
                 P(
                     _l(
-                        "For people who had a transplant, the middle (median) time until the myeloma got worse or the"
-                        " person died was %(len)s months with lenalidomide. We could not check the number for the"
-                        " no-maintenance group, so we do not show it."
-                    ),
-                    len=te_pfs.value,
+                        "For people who had a transplant, we found the middle (median) time until the myeloma got"
+                        " worse for the lenalidomide group only. One group's number cannot be compared, so we do not"
+                        " show it."
+                    )
                 ),
                 (te_pfs.id,),
                 unavailable_ids=("mxi.te_median_pfs.control",),

@@ -26,7 +26,17 @@ from decision_aid.evidence.text import msgid
 
 FIGURE_ID = re.compile(r"^[a-z]+\.[a-z0-9_]+(\.(lenalidomide|control))?$")
 SOURCE_ID = re.compile(r"^(S\d{3}|W\d+)$")
-FACT_CATEGORIES = {"dose", "rems", "eligibility", "trial", "publication"}
+FACT_CATEGORIES = {
+    "dose",
+    "rems",
+    "eligibility",
+    "trial",
+    "publication",
+    "survival",
+    "guideline",
+    "since_trials",
+    "safety",
+}
 # Standards A1, A2 and A10: no verbal probabilities, relative-only risk words or advice.
 FORBIDDEN_WORDS = re.compile(
     r"\b(rare|rarely|common|commonly|uncommon|likely|unlikely|times (more|less)|you should|we recommend"

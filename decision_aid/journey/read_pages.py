@@ -9,6 +9,7 @@ from decision_aid.content import notes
 from decision_aid.content import numbers
 from decision_aid.content import options
 from decision_aid.content import quiz
+from decision_aid.content import since_trials
 from decision_aid.content import sure
 from decision_aid.content import values
 
@@ -21,6 +22,16 @@ TAKING_IT_FACTS = (
     "rems.contraception",
     "rems.no_blood_donation",
     "rems.program",
+    "mxi.maintenance_dose",
+    "safety.pregnancy_uk_europe",
+    "safety.combined_pill",
+    "safety.men_condoms",
+    "safety.second_cancer_types",
+    "safety.infections_interim",
+    "safety.diarrhoea",
+    "safety.clot_prevention",
+    "safety.generics",
+    "safety.skin",
 )
 
 
@@ -31,12 +42,20 @@ def about_the_studies(answers, step, query):
 
 def the_decision(answers, step, query):
     """The two options, drawn the same way."""
-    return {"options": options.OPTIONS}
+    return {
+        "options": options.OPTIONS,
+        "guidelines": since_trials.guidelines(),
+        "since": since_trials.sections(),
+    }
 
 
 def notes_for_you(answers, step, query):
     """The notes that fit the person's answers, and when the evidence is from."""
-    return {"notes": notes.notes_for(answers), "evidence_years": current_evidence().report_years()}
+    return {
+        "notes": notes.notes_for(answers),
+        "evidence_years": current_evidence().report_years(),
+        "since": since_trials.sections(["if-you-wait", "high-risk"]),
+    }
 
 
 def what_matters_compared(answers, step, query):
@@ -88,4 +107,5 @@ def taking_it():
         "calgb": calgb,
         "neutropenia": calgb.outcome("neutropenia_g34"),
         "stopped": calgb.outcome("stopped_ae"),
+        "how_long": since_trials.sections(["how-long"]),
     }

@@ -15,6 +15,7 @@ from decision_aid.content import notes
 from decision_aid.content import numbers
 from decision_aid.content import options
 from decision_aid.content import quiz
+from decision_aid.content import since_trials
 from decision_aid.content import sure
 from decision_aid.content import values
 from decision_aid.journey import flow
@@ -63,6 +64,7 @@ def value_rows(answers):
             "factor": factor.label,
             "importance": labels[answers[factor.field]],
             "better": values.OPTION_NAMES[factor.better_option],
+            "why": factor.why,
         }
         for factor in rated
     ]
@@ -115,7 +117,12 @@ def build(answers):
     evidence = current_evidence()
     headline_set = evidence.default_set
     question_list, note = doctor_questions.question_texts(answers)
-    used_sources = [evidence.source(source_id) for source_id in headline_set.source_ids]
+    # The sources of what the summary prints: the headline numbers, the facts on taking it, survival,
+    # guideline status and what has changed since the trials (evidence review #22).
+    printed_facts = list(read_pages.TAKING_IT_FACTS) + list(since_trials.fact_ids())
+    source_ids = list(headline_set.source_ids)
+    source_ids += [s for fact_id in printed_facts for s in evidence.fact(fact_id).source_ids]
+    used_sources = [evidence.source(source_id) for source_id in dict.fromkeys(source_ids)]
     result = SimpleNamespace(
         decision=options.DECISION,
         leaning=LEANINGS.get(answers.get("leaning")),
@@ -135,6 +142,8 @@ def build(answers):
         sources=used_sources,
         generated_on=date.today(),
         taking=read_pages.taking_it(),
+        guidelines=since_trials.guidelines(),
+        since=since_trials.sections(),
     )
     result.record_note = record_note(result, about.VERSION)
     return result

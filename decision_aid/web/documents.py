@@ -14,6 +14,7 @@ from decision_aid.content import current_evidence
 from decision_aid.content import doctor_questions
 from decision_aid.content import numbers
 from decision_aid.content import options
+from decision_aid.content import since_trials
 from decision_aid.content import sure
 from decision_aid.content import values
 from decision_aid.journey import flow
@@ -77,6 +78,8 @@ def handout_context():
         # The main benefit and the main harm at one horizon, as on the summary.
         "comparison_set": default_set,
         "views": numbers.set_view(default_set)[:2],
+        "guidelines": since_trials.guidelines(),
+        "since": since_trials.sections(),
     }
 
 
