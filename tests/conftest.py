@@ -71,6 +71,14 @@ def complete_answers(answers=None):
     return flow.prune(answers)
 
 
+def store_answers(session, answers):
+    """Put answers in a test session the way the app stores them (with the cookie's version)."""
+    from decision_aid.web.answers import VERSION
+
+    session["answers"] = answers
+    session["v"] = VERSION
+
+
 def make_app(tmp_path, **overrides):
     """An app configured for tests, with its instance folder in a temporary directory."""
     config = {"TESTING": True, "SECRET_KEY": TEST_SECRET, **overrides}

@@ -5,6 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import complete_answers
 from tests.conftest import make_app
+from tests.conftest import store_answers
 
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 PAGES = [
@@ -33,7 +34,7 @@ def finished_session(live_server):
     app = make_app(Path(tempfile.mkdtemp()))
     client = app.test_client()
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     return client.get_cookie("__Host-session").value
 
 

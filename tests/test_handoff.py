@@ -14,6 +14,7 @@ from decision_aid.printing import handoff
 from tests.conftest import TEST_SECRET
 from tests.conftest import check_page
 from tests.conftest import make_app
+from tests.conftest import store_answers
 from tests.test_pdf import complete_answers
 from tests.test_pdf import pdf_text
 from tests.test_pdf import read_pdf
@@ -159,7 +160,7 @@ def test_handoff_post_needs_the_csrf_token(client):
 def test_summary_page_shows_the_link_and_qr_code(app):
     client = app.test_client()
     with client.session_transaction(base_url="https://aid.example.org") as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     html = client.get("/summary", base_url="https://aid.example.org").get_data(as_text=True)
     assert 'style="' not in html
     link = re.search(r'<textarea[^>]*id="handoff-link"[^>]*>([^<]+)</textarea>', html)[1]
@@ -300,7 +301,7 @@ def test_qr_code_on_the_summary_page_scans_to_its_link(client):
     import base64
 
     with client.session_transaction() as stored:
-        stored["answers"] = complete_answers()
+        store_answers(stored, complete_answers())
     page = check_page(client.get("/summary"))
     data_uri = page.select_one("img.handoff__qr")["src"]
     scanned = scan_qr_codes(base64.b64decode(data_uri.split(",", 1)[1]), enlarge=4)
@@ -311,7 +312,7 @@ def test_qr_code_printed_in_the_pdf_opens_the_answers(client, tmp_path):
     import subprocess
 
     with client.session_transaction() as stored:
-        stored["answers"] = complete_answers()
+        store_answers(stored, complete_answers())
     pdf_file = tmp_path / "summary.pdf"
     pdf_file.write_bytes(client.get("/summary.pdf?paper=a4").data)
     subprocess.run(

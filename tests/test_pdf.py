@@ -21,6 +21,7 @@ from decision_aid.printing import pdf
 from tests.conftest import TYPICAL_ANSWERS
 from tests.conftest import complete_answers as finished_journey
 from tests.conftest import make_app
+from tests.conftest import store_answers
 
 # PDF points per page for each paper size (72 points to the inch).
 A4_POINTS = (595, 842)
@@ -35,7 +36,7 @@ def complete_answers(**overrides):
 def set_answers(client, answers):
     """Put answers straight into the client's session cookie."""
     with client.session_transaction() as session:
-        session["answers"] = answers
+        store_answers(session, answers)
 
 
 def read_pdf(response):
@@ -277,7 +278,7 @@ def test_handout_and_summary_carry_the_icon_arrays_with_their_numbers(app, clien
 
 def test_summary_pdf_includes_what_taking_it_is_like(client):
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     text = pdf_text(read_pdf(client.get("/summary.pdf")))
     assert "What taking lenalidomide is like" in text
     assert "When to call your care team straight away" in text
@@ -285,7 +286,7 @@ def test_summary_pdf_includes_what_taking_it_is_like(client):
 
 def test_every_icon_array_in_the_summary_pdf_is_a_figure_with_its_numbers(client):
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     reader = read_pdf(client.get("/summary.pdf"))
     alternatives = [
         str(element.get("/Alt", ""))

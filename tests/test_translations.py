@@ -21,6 +21,7 @@ from decision_aid.journey import flow
 from tests import readability
 from tests.conftest import check_page
 from tests.conftest import complete_answers
+from tests.conftest import store_answers
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "translations"
@@ -242,7 +243,7 @@ def test_question_page_is_translated(client, locale):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_summary_page_is_translated(client, locale):
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     page = check_page(client.get(f"/summary?lang={locale}"))
     assert page.soup.html["lang"] == locale
     assert page.h1 == HEADINGS[locale]["summary"]
@@ -252,7 +253,7 @@ def test_summary_page_is_translated(client, locale):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_sure_page_says_the_translation_is_not_validated(client, locale):
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     page = check_page(client.get(f"/sure?lang={locale}"))
     assert NOT_VALIDATED[locale] in page.text
     assert "SURE" in page.text

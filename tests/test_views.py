@@ -5,6 +5,7 @@ import pytest
 from decision_aid.journey import flow
 from tests.conftest import TYPICAL_ANSWERS
 from tests.conftest import check_page
+from tests.conftest import store_answers
 
 QUESTION_STEPS = [step for step in flow.STEPS if step.is_question]
 # Steps where every question must be answered (the checklist for the doctor is optional).
@@ -18,7 +19,7 @@ def answers_in_session(client):
 
 def seed_answers(client, answers):
     with client.session_transaction() as session:
-        session["answers"] = dict(answers)
+        store_answers(session, dict(answers))
 
 
 def answers_before(step):
@@ -62,7 +63,9 @@ def test_question_page_follows_the_question_pattern(client, step):
     assert page.select_one("a.back-link")
     assert page.select_one("form[method=post][novalidate]")
     assert page.select_one("button[type=submit]").get_text(strip=True) == "Continue"
-    assert page.select_one(".caption").get_text(strip=True) == str(step.section)
+    part = flow.part_of(step)
+    expected = f"Part {part.number} of {part.total}: {part.name}"
+    assert page.select_one(".caption").get_text(strip=True) == expected
     assert len(page.select("input[type=radio], input[type=checkbox]")) >= 2
     assert not page.select("[required]"), "browser validation is off (GOV.UK pattern)"
 
