@@ -15,6 +15,7 @@ import wtforms
 
 from decision_aid import create_app
 from decision_aid.journey import flow
+from decision_aid.web.answers import VERSION as ANSWERS_VERSION
 
 DOCUMENTS = [
     "/summary.pdf",
@@ -67,6 +68,7 @@ def main(repeats):
     client = app.test_client()
     with client.session_transaction() as session:
         session["answers"] = complete_answers()
+        session["v"] = ANSWERS_VERSION
 
     first_ms, status = timed_get(client, DOCUMENTS[0])
     assert status == 200, status

@@ -61,7 +61,13 @@ DEFAULTS = {
     # Address space for a render worker. A worker idles at about 230 MB of address space
     # (60 MB resident), so this leaves room for any real document but stops a runaway one.
     "PDF_MEMORY_LIMIT_MB": 1024,
+    # "always" puts every browser in clinic mode (a deployment on shared clinic computers): answers
+    # last only for the browser session and are cleared after CLINIC_IDLE_SECONDS without activity.
+    # "off": each browser can switch it on from /clinic.
+    "CLINIC_MODE": "off",
+    "CLINIC_IDLE_SECONDS": 20 * 60,
 }
+CLINIC_MODES = ("off", "always")
 
 # Secrets that appear in tutorials and examples; a server must never run with one of them.
 KNOWN_SECRETS = {"dev", "secret", "changeme", "change-me", "development", "test", "default", "secret-key"}
@@ -83,6 +89,8 @@ def finalise(app):
         raise ConfigError("FLASK_SECRET_KEY_FALLBACKS must be a JSON list of old keys.")
     for old_key in fallbacks:
         check_secret_key(old_key, testing=app.config.get("TESTING", False))
+    if app.config["CLINIC_MODE"] not in CLINIC_MODES:
+        raise ConfigError('FLASK_CLINIC_MODE must be "off" or "always".')
     # Browsers drop a __Host- cookie that is not Secure, which would lose every answer.
     if not app.config["SESSION_COOKIE_SECURE"] and app.config["SESSION_COOKIE_NAME"].startswith("__Host-"):
         app.config["SESSION_COOKIE_NAME"] = "session"

@@ -19,6 +19,8 @@ from decision_aid.journey import flow
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
 TRANSLATIONS = ROOT / "translations"
+# The axe-core rule sets every accessibility check runs: WCAG 2.2 A and AA.
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 
 def read_catalog(path):
@@ -189,10 +191,18 @@ def answers_in_session(client):
         return dict(session.get("answers", {}))
 
 
+def store_answers(session, answers):
+    """Put answers in a test session the way the app stores them (with the cookie's version)."""
+    from decision_aid.web.answers import VERSION
+
+    session["answers"] = dict(answers)
+    session["v"] = VERSION
+
+
 def set_answers(client, answers):
     """Put answers straight into the client's session cookie."""
     with client.session_transaction() as session:
-        session["answers"] = dict(answers)
+        store_answers(session, answers)
 
 
 def answers_before(step):

@@ -3,10 +3,11 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.helpers import AXE_RULES as RULES
 from tests.helpers import complete_answers
 from tests.helpers import make_app
+from tests.helpers import store_answers
 
-RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 PAGES = [
     "/",
     "/transplant",
@@ -30,7 +31,7 @@ def finished_session(live_server, tmp_path_factory):
     app = make_app(tmp_path_factory.mktemp("accessibility"))
     client = app.test_client()
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     return client.get_cookie("__Host-session").value
 
 

@@ -4,6 +4,7 @@ from flask import abort
 
 from tests.helpers import check_page
 from tests.helpers import make_app
+from tests.helpers import store_answers
 
 
 def test_404_page(get_page):
@@ -21,7 +22,7 @@ def test_500_page_clears_the_session_and_hides_the_error(tmp_path):
 
     client = app.test_client()
     with client.session_transaction() as session:
-        session["answers"] = {"transplant": "yes"}
+        store_answers(session, {"transplant": "yes"})
     page = check_page(client.get("/boom"), status=500)
     assert "secret internals" not in page.html
     assert "Traceback" not in page.html

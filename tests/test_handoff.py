@@ -18,6 +18,7 @@ from tests.helpers import make_app
 from tests.helpers import pdf_text
 from tests.helpers import read_pdf
 from tests.helpers import set_answers
+from tests.helpers import store_answers
 from tests.helpers import structure_elements
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -159,7 +160,7 @@ def test_handoff_post_needs_the_csrf_token(client):
 def test_summary_page_shows_the_link_and_qr_code(app):
     client = app.test_client()
     with client.session_transaction(base_url="https://aid.example.org") as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     html = client.get("/summary", base_url="https://aid.example.org").get_data(as_text=True)
     assert 'style="' not in html
     link = re.search(r'<textarea[^>]*id="handoff-link"[^>]*>([^<]+)</textarea>', html)[1]
@@ -314,7 +315,7 @@ def test_qr_code_on_the_summary_page_scans_to_its_link(client):
     import base64
 
     with client.session_transaction() as stored:
-        stored["answers"] = complete_answers()
+        store_answers(stored, complete_answers())
     page = check_page(client.get("/summary"))
     data_uri = page.select_one("img.handoff__qr")["src"]
     scanned = scan_qr_codes(base64.b64decode(data_uri.split(",", 1)[1]), enlarge=4)
@@ -325,7 +326,7 @@ def test_qr_code_printed_in_the_pdf_opens_the_answers(client, tmp_path):
     import subprocess
 
     with client.session_transaction() as stored:
-        stored["answers"] = complete_answers()
+        store_answers(stored, complete_answers())
     pdf_file = tmp_path / "summary.pdf"
     pdf_file.write_bytes(client.get("/summary.pdf?paper=a4").data)
     subprocess.run(

@@ -19,6 +19,7 @@ from decision_aid.settings import ConfigError
 from tests.helpers import TEST_SECRET
 from tests.helpers import complete_answers
 from tests.helpers import make_app
+from tests.helpers import store_answers
 
 
 def signed_cookie(app, data):
@@ -112,12 +113,12 @@ def every_field_at_its_maximum():
 
 def test_the_cookie_stays_small_for_typical_and_maximal_answers(app, client):
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
         session["lang"] = "fr"
     client.get("/summary")
     typical = cookie_bytes(client, app)
     with client.session_transaction() as session:
-        session["answers"] = every_field_at_its_maximum()
+        store_answers(session, every_field_at_its_maximum())
     client.get("/summary")
     largest = cookie_bytes(client, app)
     assert typical < 1500, typical
@@ -215,7 +216,7 @@ def test_fuzzed_posts_to_every_question_never_give_5xx(tmp_path_factory, step_in
     app = make_app(tmp_path_factory.mktemp("fuzz"), WTF_CSRF_ENABLED=False)
     client = app.test_client()
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     step = QUESTION_STEPS[step_index]
     data = MultiDict([*fields.items(), *[(name, value) for name in step.fields for value in repeated]])
     response = client.post(f"/{step.slug}", data=data)

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests.helpers import check_page
+from tests.helpers import store_answers
 
 pytestmark = pytest.mark.usefixtures("app")
 
@@ -18,7 +19,7 @@ def numbers_page(client):
         from tests.helpers import answers_before
 
         with client.session_transaction() as session:
-            session["answers"] = answers_before(flow.step_for("the-numbers"))
+            store_answers(session, answers_before(flow.step_for("the-numbers")))
         url = "/the-numbers" + (f"?study={study}" if study else "")
         return check_page(client.get(url))
 

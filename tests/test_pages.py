@@ -4,6 +4,7 @@ import re
 
 from decision_aid.content import about
 from tests.helpers import check_page
+from tests.helpers import store_answers
 
 
 def test_evidence_lists_every_shown_figure_with_its_source(app, get_page):
@@ -65,7 +66,7 @@ def test_every_number_page_links_to_the_evidence_in_one_step(client):
     from tests.helpers import answers_before
 
     with client.session_transaction() as session:
-        session["answers"] = answers_before(flow.step_for("the-numbers"))
+        store_answers(session, answers_before(flow.step_for("the-numbers")))
     page = check_page(client.get("/the-numbers"))
     for section in page.select("section.outcome"):
         assert section.select_one('a[href^="/evidence#"]')

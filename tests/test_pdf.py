@@ -23,6 +23,7 @@ from tests.helpers import make_app
 from tests.helpers import pdf_text
 from tests.helpers import read_pdf
 from tests.helpers import set_answers
+from tests.helpers import store_answers
 from tests.helpers import structure_elements
 
 # PDF points per page for each paper size (72 points to the inch).
@@ -236,7 +237,7 @@ def test_handout_and_summary_carry_the_icon_arrays_with_their_numbers(app, clien
 
 def test_summary_pdf_includes_what_taking_it_is_like(client):
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     text = pdf_text(read_pdf(client.get("/summary.pdf")))
     assert "What taking lenalidomide is like" in text
     assert "When to call your care team straight away" in text
@@ -244,7 +245,7 @@ def test_summary_pdf_includes_what_taking_it_is_like(client):
 
 def test_every_icon_array_in_the_summary_pdf_is_a_figure_with_its_numbers(client):
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     reader = read_pdf(client.get("/summary.pdf"))
     alternatives = [
         str(element.get("/Alt", ""))

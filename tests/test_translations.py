@@ -24,6 +24,7 @@ from tests.helpers import catalog
 from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import read_catalog
+from tests.helpers import store_answers
 from tests.helpers import text
 
 LOCALES = ["es", "fr"]
@@ -238,7 +239,7 @@ def test_question_page_is_translated(client, locale):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_summary_page_is_translated(client, locale):
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     page = check_page(client.get(f"/summary?lang={locale}"))
     assert page.soup.html["lang"] == locale
     assert page.h1 == HEADINGS[locale]["summary"]
@@ -248,7 +249,7 @@ def test_summary_page_is_translated(client, locale):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_sure_page_says_the_translation_is_not_validated(client, locale):
     with client.session_transaction() as session:
-        session["answers"] = complete_answers()
+        store_answers(session, complete_answers())
     page = check_page(client.get(f"/sure?lang={locale}"))
     assert NOT_VALIDATED[locale] in page.text
     assert "SURE" in page.text

@@ -42,7 +42,9 @@ def test_question_page_follows_the_question_pattern(client, step):
     assert page.select_one("a.back-link")
     assert page.select_one("form[method=post][novalidate]")
     assert page.select_one("button[type=submit]").get_text(strip=True) == "Continue"
-    assert page.select_one(".caption").get_text(strip=True) == str(step.section)
+    part = flow.part_of(step)
+    expected = f"Part {part.number} of {part.total}: {part.name}"
+    assert page.select_one(".caption").get_text(strip=True) == expected
     assert len(page.select("input[type=radio], input[type=checkbox]")) >= 2
     assert not page.select("[required]"), "browser validation is off (GOV.UK pattern)"
 

@@ -42,7 +42,7 @@ def known_fields():
             choices = getattr(step.form, name).kwargs.get("choices")
             codes = {choice.value for choice in choices} if choices else None
             fields[name] = codes
-            if step.keeps_first_answer:
+            if step.keeps_first:
                 fields[flow.FIRST_TRY_PREFIX + name] = codes
     return fields
 
@@ -77,6 +77,11 @@ def without_repeats(value):
 def with_step_answered(answers, step, form):
     """New answers with a validated form's answers for a step (or a page to read marked seen)."""
     answers = dict(answers)
+    if step.keeps_first_when_repeated and all(name in answers for name in step.fields):
+        # Answered again (after looking back at the numbers, say): keep the first answers too,
+        # so the summary can show both scores. Stored only once there is a second answer.
+        for name in step.fields:
+            answers.setdefault(flow.FIRST_TRY_PREFIX + name, answers[name])
     if step.is_question:
         for name in step.fields:
             answers[name] = without_repeats(form[name].data)

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from decision_aid.content import notes
 from decision_aid.content import quiz
 from decision_aid.content import sure
+from decision_aid.content import teach_back
 from decision_aid.journey import forms
 from decision_aid.journey import read_pages
 
@@ -21,6 +22,9 @@ WHAT_MATTERS = _l("What matters to you")
 UNDERSTANDING = _l("Check your understanding")
 HOW_YOU_FEEL = _l("How you feel about the decision")
 NEXT_STEPS = _l("Your next steps")
+# The journey's parts in order, for the progress line ("Part 2 of 6: Your options"). The number is
+# fixed whatever the answers, so the line is always true.
+SECTIONS = (ABOUT_YOU, YOUR_OPTIONS, WHAT_MATTERS, UNDERSTANDING, HOW_YOU_FEEL, NEXT_STEPS)
 
 
 def always(answers):
@@ -50,14 +54,21 @@ class Step:
     heading: object = None  # pages to read, and pages with several questions, have their own heading
     intro: object = None
     keeps_first_answer: bool = False  # the knowledge check scores the first try
+    keeps_first_when_repeated: bool = False  # SURE answered again keeps the first answers beside the latest
     context: Callable[..., dict] | None = None  # what a page to read shows: f(answers, step, query)
     query: tuple[str, ...] = ()  # the query parameters the page uses (the web layer reads them)
     notice: object = None  # a note shown above the question (e.g. an unvalidated translation)
+    teach_back: object = None  # a clinic-mode prompt for the nurse ("Can you tell me in your own words…")
 
     @property
     def fields(self):
         """The answer fields this step stores (none for a page to read)."""
         return forms.answer_fields(self.form)
+
+    @property
+    def keeps_first(self):
+        """Whether a first answer may be stored under FIRST_TRY_PREFIX beside the latest one."""
+        return self.keeps_first_answer or self.keeps_first_when_repeated
 
     @property
     def is_question(self):
@@ -104,12 +115,19 @@ STEPS = [
         applies=outside_study_population,
         context=read_pages.about_the_studies,
     ),
-    read("the-decision", _l("The decision you are making"), YOUR_OPTIONS, context=read_pages.the_decision),
+    read(
+        "the-decision",
+        _l("The decision you are making"),
+        YOUR_OPTIONS,
+        context=read_pages.the_decision,
+        teach_back=teach_back.THE_DECISION,
+    ),
     read(
         "what-taking-it-is-like",
         _l("What taking lenalidomide is like"),
         YOUR_OPTIONS,
         context=read_pages.what_taking_it_is_like,
+        teach_back=teach_back.TAKING_IT,
     ),
     read(
         "the-numbers",
@@ -117,6 +135,7 @@ STEPS = [
         YOUR_OPTIONS,
         context=read_pages.the_numbers,
         query=("study",),
+        teach_back=teach_back.THE_NUMBERS,
     ),
     read(
         "notes-for-you",
@@ -136,6 +155,7 @@ STEPS = [
         _l("How the options compare on what matters to you"),
         WHAT_MATTERS,
         context=read_pages.what_matters_compared,
+        teach_back=teach_back.WHAT_MATTERS,
     ),
     *[
         step
@@ -160,8 +180,16 @@ STEPS = [
         heading=_l("How do you feel about the decision now?"),
         intro=_l("Answer yes or no to each question."),
         notice=sure.unvalidated_notice,
+        keeps_first_when_repeated=True,
     ),
-    read("sure-result", _l("What your answers suggest"), HOW_YOU_FEEL, context=read_pages.sure_result),
+    read(
+        "sure-result",
+        _l("What your answers suggest"),
+        HOW_YOU_FEEL,
+        context=read_pages.sure_result,
+        query=("revisited",),
+        teach_back=teach_back.SURE_RESULT,
+    ),
     Step("leaning", forms.LeaningForm, section=HOW_YOU_FEEL),
     Step(
         "doctor-questions",
@@ -172,6 +200,26 @@ STEPS = [
 ]
 
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
+
+# After a SURE "no" sends the person back to a page, where Continue leads (the reflection page
+# follows the values question); every other page returns to the SURE result.
+SURE_REVISIT_NEXT = {"what-matters": "what-matters-compared"}
+SURE_RESULT = "sure-result"
+
+
+@dataclass(frozen=True)
+class Part:
+    """Where a step sits in the journey: part `number` of `total`, called `name`."""
+
+    number: int
+    total: int
+    name: object
+
+
+def part_of(step):
+    """The part of the journey a step belongs to (check answers is in the last part)."""
+    section = step.section if step is not None else NEXT_STEPS
+    return Part(SECTIONS.index(section) + 1, len(SECTIONS), section)
 
 
 def step_for(slug):
@@ -239,7 +287,7 @@ def prune(answers):
     while True:
         steps = applicable_steps(answers)
         keep = {name for step in steps for name in step.fields}
-        keep |= {FIRST_TRY_PREFIX + name for step in steps if step.keeps_first_answer for name in step.fields}
+        keep |= {FIRST_TRY_PREFIX + name for step in steps if step.keeps_first for name in step.fields}
         seen = [slug for slug in answers.get("_seen", ()) if step_applies(slug, answers)]
         pruned = {name: value for name, value in answers.items() if name in keep}
         if seen:

@@ -4,6 +4,8 @@ Each function takes the answers, the step and the query values the step declares
 them reads the request: the web layer passes `study` for the numbers page.
 """
 
+from flask_babel import lazy_gettext as _l
+
 from decision_aid.content import current_evidence
 from decision_aid.content import notes
 from decision_aid.content import numbers
@@ -70,9 +72,36 @@ def knowledge_answer(answers, step, query):
     return quiz.feedback(question, answers)
 
 
+# Pages that help with each SURE "no": a step's slug (opened so that Continue comes back to the
+# SURE result), or HANDOUT for the printable handout. The web layer turns them into links.
+HANDOUT = "handout"
+SURE_HELP = {
+    "sure_sure": ((HANDOUT, _l("Print a handout to take home and think over")),),
+    "sure_understand": (
+        ("the-numbers", _l("Look at the numbers again")),
+        ("what-taking-it-is-like", _l("Read again what taking lenalidomide is like")),
+    ),
+    "sure_risk_benefit": (("what-matters", _l("Look again at what matters to you")),),
+    "sure_encouragement": ((HANDOUT, _l("Print a handout to share with someone you trust")),),
+}
+
+
+# The pages SURE links to, which then lead back to the SURE result.
+SURE_REVISITABLE = frozenset(
+    target for targets in SURE_HELP.values() for target, _ in targets if target != HANDOUT
+) | {"what-matters-compared"}
+
+
 def sure_result(answers, step, query):
-    """The SURE score and a next step for each "no"."""
-    return {"sure": sure.score(answers), "sure_citation": sure.CITATION}
+    """The SURE score, a next step and helpful pages for each "no", and whether to offer SURE again."""
+    result = sure.score(answers)
+    return {
+        "sure": result,
+        "sure_citation": sure.CITATION,
+        "sure_help": {item.field: SURE_HELP.get(item.field, ()) for item in result.no_items},
+        # Back from a page a "no" pointed to: offer the four questions again.
+        "revisited": query.get("revisited") == "1",
+    }
 
 
 def the_numbers(answers, step, query):

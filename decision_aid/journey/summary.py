@@ -98,6 +98,16 @@ def record_note(summary, version):
     )
     sure_line = _l("SURE score: %(score)s of %(total)s.", score=summary.sure.score, total=summary.sure.total)
     lines.append(str(sure_line))
+    if summary.sure_first is not None:
+        lines.append(
+            str(
+                _l(
+                    "First SURE score: %(score)s of %(total)s.",
+                    score=summary.sure_first.score,
+                    total=summary.sure_first.total,
+                )
+            )
+        )
     if summary.sure.no_items:
         letters = ", ".join(f"{item.letter} ({item.domain})" for item in summary.sure.no_items)
         lines.append(str(_l("Possible decisional conflict. Answered no to: %(items)s.", items=letters)))
@@ -110,6 +120,16 @@ def record_note(summary, version):
     if summary.own_note:
         lines.append(str(_l("Patient's note: %(note)s", note=summary.own_note)))
     return "\n".join(lines)
+
+
+def first_sure_score(answers):
+    """The score of the first SURE answers when the person answered SURE again, else None."""
+    first = {
+        item.field: answers[flow.FIRST_TRY_PREFIX + item.field]
+        for item in sure.ITEMS
+        if flow.FIRST_TRY_PREFIX + item.field in answers
+    }
+    return sure.score(first) if len(first) == len(sure.ITEMS) else None
 
 
 def build(answers):
@@ -134,6 +154,7 @@ def build(answers):
         numbers_views=numbers.set_view(headline_set)[:2],
         knowledge=quiz.score(answers, flow.FIRST_TRY_PREFIX),
         sure=sure.score(answers),
+        sure_first=first_sure_score(answers),
         sure_citation=sure.CITATION,
         sure_notice=sure.unvalidated_notice(),
         notes=notes.notes_for(answers),

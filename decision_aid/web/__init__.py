@@ -2,6 +2,8 @@
 
 from decision_aid import extensions
 from decision_aid.printing import pdf
+from decision_aid.web import answers
+from decision_aid.web import clinic
 from decision_aid.web import context
 from decision_aid.web import cookie
 from decision_aid.web import documents
@@ -16,11 +18,13 @@ def init_app(app):
     """Wire the extensions, headers, languages, error pages and blueprints into the app."""
     security.init_app(app)
     cookie.init_app(app)
+    answers.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     context.init_app(app)
     pdf.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(journey.bp)
+    app.register_blueprint(clinic.bp)
     app.register_blueprint(documents.bp)
     extensions.init_pdf_rate_limit(app, documents.PDF_ENDPOINTS)

@@ -1,6 +1,10 @@
 """The journey's pages: one view for every step, check your answers, summary, start again;
 a timed-out form is shown again with the person's answers kept."""
 
+# Query values the journey reads besides a step's own: `change=1` (from check answers),
+# `from=sure` (a page a SURE "no" pointed to; Continue goes back to the SURE result) and
+# `again=1` (answer SURE again, starting from empty choices).
+
 from flask import Blueprint
 from flask import abort
 from flask import current_app
@@ -12,6 +16,7 @@ from flask_wtf.csrf import CSRFError
 
 from decision_aid.journey import flow
 from decision_aid.journey import forms
+from decision_aid.journey import read_pages
 from decision_aid.journey import summary
 from decision_aid.printing import handoff
 from decision_aid.web import answers as stored
@@ -20,11 +25,32 @@ from decision_aid.web import errors
 bp = Blueprint("flow", __name__)
 
 
-def url_for_slug(slug, changing=False):
+def url_for_slug(slug, changing=False, **query):
     """The address of a step or of the check-answers page."""
     if slug == flow.CHECK_ANSWERS:
         return url_for("flow.check_answers")
-    return url_for("flow.step", slug=slug, change=1 if changing else None)
+    return url_for("flow.step", slug=slug, change=1 if changing else None, **query)
+
+
+def sure_result_url():
+    """The SURE result, offering the four questions again (after looking back at a page)."""
+    return url_for_slug(flow.SURE_RESULT, revisited=1)
+
+
+def revisiting_for_sure(current, answers):
+    """Whether the person came to this page from a SURE "no" (and has answered SURE)."""
+    sure_step = flow.step_for("sure")
+    return (
+        request.args.get("from") == "sure"
+        and current.slug in read_pages.SURE_REVISITABLE
+        and flow.is_complete(sure_step, answers)
+    )
+
+
+def after_revisit(current):
+    """Where Continue goes on a page opened from a SURE "no"."""
+    following = flow.SURE_REVISIT_NEXT.get(current.slug)
+    return url_for_slug(following, **{"from": "sure"}) if following else sure_result_url()
 
 
 def redirect_to_first_incomplete(answers):
@@ -41,13 +67,27 @@ def step(slug):
         abort(404)
     answers = stored.load()
     if not flow.may_open(current, answers):
+        if current.slug == BROWSABLE_IN_CLINIC and request.method == "GET" and stored.clinic_mode():
+            # A nurse shows the numbers in a consultation without the questions first.
+            return render_step(current, build_form(current, answers), answers, False, browsing=True)
         return redirect_to_first_incomplete(answers)
     changing = request.args.get("change") == "1"
-    form = build_form(current, answers)
+    revisiting = revisiting_for_sure(current, answers)
+    again = current.keeps_first_when_repeated and request.args.get("again") == "1"
+    # Answering SURE again starts from empty choices, so the new answers are the person's own.
+    form = build_form(current, {} if again else answers)
     if form.validate_on_submit():
         answers = stored.record(current, form)
+        if revisiting:
+            return redirect(after_revisit(current))
+        if again:
+            return redirect(url_for_slug(flow.SURE_RESULT))
         return redirect(url_for_slug(flow.next_slug(answers, current, changing), changing))
-    return render_step(current, form, answers, changing)
+    return render_step(current, form, answers, changing, revisiting=revisiting)
+
+
+# The one page a clinic can open without answers: the numbers, for the group the study describes.
+BROWSABLE_IN_CLINIC = "the-numbers"
 
 
 def build_form(current, answers, **form_options):
@@ -55,15 +95,21 @@ def build_form(current, answers, **form_options):
     return current.bound_form(answers, submitted=request.method == "POST", **form_options)
 
 
-def render_step(current, form, answers, changing, timed_out=False):
-    """Render a step's page with its back link, caption and any errors."""
+def render_step(current, form, answers, changing, timed_out=False, revisiting=False, browsing=False):
+    """Render a step's page with its back link, progress line and any errors."""
     if changing:
         back = url_for("flow.check_answers")
+    elif revisiting:
+        back = sure_result_url()
+    elif browsing:
+        back = url_for("pages.start")
     else:
         previous = flow.previous_slug(answers, current)
         back = url_for_slug(previous) if previous else url_for("pages.start")
     query = {name: request.args.get(name) for name in current.query}
     context = current.context(answers, current, query) if current.context else {}
+    if current.slug == flow.SURE_RESULT:
+        context["sure_links"] = sure_links(context["sure_help"])
     status = 400 if timed_out else 200
     return (
         render_template(
@@ -76,6 +122,10 @@ def render_step(current, form, answers, changing, timed_out=False):
             back_url=back,
             changing=changing,
             timed_out=timed_out,
+            revisiting=revisiting,
+            browsing=browsing,
+            first_slug=flow.STEPS[0].slug,
+            part=flow.part_of(current),
             **context,
         ),
         status,
@@ -100,7 +150,7 @@ def check_answers():
     answers = stored.load()
     if flow.first_incomplete(answers):
         return redirect_to_first_incomplete(answers)
-    return render_template("check_answers.html", rows=summary.answer_rows(answers))
+    return render_template("check_answers.html", rows=summary.answer_rows(answers), part=flow.part_of(None))
 
 
 @bp.route("/summary")
@@ -115,6 +165,28 @@ def summary_page():
 def handoff_link(answers):
     """The hand-off link for these answers, on this server's /handoff page."""
     return handoff.make_link(answers, url_for("documents.handoff", _external=True))
+
+
+def sure_links(help_by_field):
+    """The links each SURE "no" offers: pages that come back to the SURE result, or the handout."""
+    return {
+        field: [
+            {
+                "text": text,
+                "url": url_for("documents.handout_pdf")
+                if target == read_pages.HANDOUT
+                else url_for_slug(target, **{"from": "sure"}),
+            }
+            for target, text in targets
+        ]
+        for field, targets in help_by_field.items()
+    }
+
+
+@bp.route("/start-again", methods=("GET",))
+def confirm_start_again():
+    """Ask before deleting: a button that posts to /start-again, and a way back."""
+    return render_template("start_again.html", has_saved_answers=stored.has_answers())
 
 
 @bp.route("/start-again", methods=("POST",))

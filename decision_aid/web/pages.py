@@ -9,14 +9,29 @@ from decision_aid.content import about as about_aid
 from decision_aid.content import evidence_page
 from decision_aid.content import glossary
 from decision_aid.journey import flow
+from decision_aid.web import answers as stored
 
 bp = Blueprint("pages", __name__)
 
 
 @bp.route("/")
 def start():
-    """The start page: what the tool does, who it is for, and Start now."""
-    return render_template("start.html", first_step_url=url_for("flow.step", slug=flow.STEPS[0].slug))
+    """The start page: what the tool does, who it is for, and Start now, or, with saved answers,
+    continue where you left off, see your summary, or delete them."""
+    answers = stored.load()
+    missing = flow.first_incomplete(answers)
+    if missing:
+        continue_url = url_for("flow.step", slug=missing.slug)
+    else:
+        continue_url = url_for("flow.check_answers")
+    return render_template(
+        "start.html",
+        first_step_url=url_for("flow.step", slug=flow.STEPS[0].slug),
+        message=stored.take_message(),
+        saved=bool(answers),
+        continue_url=continue_url,
+        complete=missing is None,
+    )
 
 
 @bp.route("/healthz")
