@@ -39,19 +39,23 @@ def csrf_token(client):
     return page.csrf_token()
 
 
-def test_round_trip_keeps_every_answer():
+def test_round_trip_keeps_every_answer_but_the_note():
     answers = complete_answers(doctor_note="Can I travel? ¿Puedo viajar? Ça ira.")
     shared = read(token_for(answers))
     expected = {name: value for name, value in answers.items() if name != "_seen"}
-    assert shared.answers == expected
+    # The note never travels in a link: only that one was written.
+    assert shared.answers == {**expected, "doctor_note": ""}
+    assert shared.note_written
+    assert not read(token_for(complete_answers(doctor_note="  "))).note_written
     assert shared.issued == NOW
     assert shared.expires == NOW + timedelta(days=30)
 
 
 def test_tokens_are_compact_and_url_safe():
     token = token_for(complete_answers())
-    assert re.fullmatch(r"[A-Za-z0-9_=-]+", token)
-    assert len(token) < 600
+    # base64url without padding; short enough for a QR code that scans from paper.
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", token)
+    assert len(token) <= 250 - len("https://aid.example.org/handoff#")
     # Fresh randomness every time: two links for the same answers differ.
     assert token != token_for(complete_answers())
 
@@ -156,7 +160,8 @@ def test_handoff_post_needs_the_csrf_token(client):
     assert response.status_code == 400
 
 
-def test_summary_page_shows_the_link_and_qr_code(app):
+def test_summary_page_shows_the_link_and_qr_code(tmp_path):
+    app = make_app(tmp_path, PUBLIC_BASE_URL="https://aid.example.org")
     client = app.test_client()
     with client.session_transaction(base_url="https://aid.example.org") as session:
         session["answers"] = complete_answers()
