@@ -233,3 +233,31 @@ def test_a_missing_public_address_is_logged_once(tmp_path, monkeypatch, caplog):
     make_app(tmp_path, PUBLIC_BASE_URL="https://aid.example.org")
     warnings = [r for r in caplog.records if "FLASK_PUBLIC_BASE_URL" in r.getMessage()]
     assert len(warnings) == 1
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_copy_link_button_copies_the_link_alone(browser, live_server, javascript):
+    from tests.conftest import TYPICAL_ANSWERS
+    from tests.test_browser_journey import walk_to_summary
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=javascript)
+    if javascript:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    page = context.new_page()
+    walk_to_summary(page, live_server, TYPICAL_ANSWERS)
+    link = page.locator("#handoff-link").input_value()
+    assert link.startswith(live_server + "/handoff#") and len(link) <= LINK_BUDGET
+    copy = page.locator("#handoff-copy")
+    if not javascript:
+        assert not page.locator("#handoff-actions").is_visible()
+        context.close()
+        return
+    assert copy.is_visible()
+    # Chromium on Linux has no share sheet: the Share button stays hidden rather than fail.
+    assert page.locator("#handoff-share").is_visible() == page.evaluate("() => !!navigator.share")
+    copy.click()
+    page.wait_for_selector("#handoff-status:has-text('Link copied')")
+    assert page.evaluate("() => navigator.clipboard.readText()") == link
+    # The warning sits beside the buttons.
+    assert "Anyone who has it can see your answers" in page.locator(".handoff").inner_text()
+    context.close()

@@ -24,4 +24,6 @@ def page_context():
         # Defaults a page overrides: question pages with errors, and PDFs.
         "has_errors": False,
         "for_print": False,
+        # Clinic mode (a shared screen) leaves out what only suits a person's own device.
+        "clinic_mode": False,
     }
