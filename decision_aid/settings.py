@@ -8,6 +8,8 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.parse import urlunsplit
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -52,6 +54,9 @@ DEFAULTS = {
     "SECRET_KEY_FALLBACKS": [],
     # How long a hand-off link works.
     "HANDOFF_MAX_AGE": timedelta(days=30),
+    # The aid's public address (e.g. https://aid.example.org): every link that leaves the server
+    # (hand-off link, QR codes, links in PDFs) starts with it, never with the request's Host.
+    "PUBLIC_BASE_URL": None,
     # About 50 times a normal render (SECURITY-PERFORMANCE.md (b)); gunicorn's own limit is 30 s.
     "PDF_RENDER_TIMEOUT": 15,
     # Renders at the same time in one process; each costs a CPU core and about 80 MB.
@@ -91,9 +96,21 @@ def finalise(app):
         check_secret_key(old_key, testing=app.config.get("TESTING", False))
     if app.config["CLINIC_MODE"] not in CLINIC_MODES:
         raise ConfigError('FLASK_CLINIC_MODE must be "off" or "always".')
+    app.config["PUBLIC_BASE_URL"] = check_public_base_url(app.config.get("PUBLIC_BASE_URL"))
     # Browsers drop a __Host- cookie that is not Secure, which would lose every answer.
     if not app.config["SESSION_COOKIE_SECURE"] and app.config["SESSION_COOKIE_NAME"].startswith("__Host-"):
         app.config["SESSION_COOKIE_NAME"] = "session"
+
+
+def check_public_base_url(value):
+    """The public address without a trailing slash, or None; ConfigError if it is not a plain
+    http(s) address (a query or # part would break every link built on it)."""
+    if not value:
+        return None
+    parts = urlsplit(str(value).strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigError("FLASK_PUBLIC_BASE_URL must be an address like https://aid.example.org")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
 
 
 def check_secret_key(key, testing=False):

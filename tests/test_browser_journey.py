@@ -2,46 +2,10 @@
 
 import pytest
 
-from decision_aid.journey import flow
-from tests.helpers import MAX_STEPS
 from tests.helpers import TYPICAL_ANSWERS
+from tests.helpers import walk_to_summary
 
 PHONE = {"width": 390, "height": 844}
-
-
-def walk_to_summary(page, base_url, answers):
-    """Start, answer every question by clicking its label, and reach the summary."""
-    page.goto(base_url + "/")
-    page.get_by_role("button", name="Start now").click()
-    for _step in range(MAX_STEPS):
-        if "/check-answers" in page.url:
-            break
-        url = page.url
-        slug = url.rsplit("/", 1)[-1].split("?")[0]
-        step = flow.step_for(slug)
-        assert page.locator("h1").count() == 1
-        for name in step.fields:
-            value = answers[name]
-            if name == "doctor_note":
-                page.locator(f"textarea[name={name}]").fill(value)
-            elif isinstance(value, list):
-                for box in page.locator(f"input[name={name}]").all():
-                    box.set_checked(box.get_attribute("value") in value)
-            else:
-                page.locator(f"input[name={name}][value='{value}']").check()
-        page.get_by_role("button", name="Continue").click()
-        # A click waits only for the next page to start arriving; read it once it has all arrived.
-        page.wait_for_load_state("load")
-        # A page that does not accept the answers shows itself again (same address), with its errors.
-        if page.url == url:
-            errors = page.locator(".error-summary")
-            shown = errors.inner_text() if errors.count() else "no error summary"
-            raise AssertionError(f"{slug}: the page did not move on after Continue ({shown})")
-    else:
-        raise AssertionError(f"no check-answers page after {MAX_STEPS} steps; stopped at {page.url}")
-    page.get_by_role("button", name="See your summary").click()
-    page.wait_for_load_state("load")
-    assert page.url.endswith("/summary")
 
 
 # Someone outside the studies in several ways: the summary must carry a note for each way.

@@ -17,6 +17,7 @@ from tests.helpers import complete_answers
 from tests.helpers import make_app
 from tests.helpers import pdf_text
 from tests.helpers import read_pdf
+from tests.helpers import scan_qr_codes
 from tests.helpers import set_answers
 from tests.helpers import store_answers
 from tests.helpers import structure_elements
@@ -40,19 +41,23 @@ def csrf_token(client):
     return page.csrf_token()
 
 
-def test_round_trip_keeps_every_answer():
+def test_round_trip_keeps_every_answer_but_the_note():
     answers = complete_answers(doctor_note="Can I travel? ¿Puedo viajar? Ça ira.")
     shared = read(token_for(answers))
     expected = {name: value for name, value in answers.items() if name != "_seen"}
-    assert shared.answers == expected
+    # The note never travels in a link: only that one was written.
+    assert shared.answers == {**expected, "doctor_note": ""}
+    assert shared.note_written
+    assert not read(token_for(complete_answers(doctor_note="  "))).note_written
     assert shared.issued == NOW
     assert shared.expires == NOW + timedelta(days=30)
 
 
 def test_tokens_are_compact_and_url_safe():
     token = token_for(complete_answers())
-    assert re.fullmatch(r"[A-Za-z0-9_=-]+", token)
-    assert len(token) < 600
+    # base64url without padding; short enough for a QR code that scans from paper.
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", token)
+    assert len(token) <= 250 - len("https://aid.example.org/handoff#")
     # Fresh randomness every time: two links for the same answers differ.
     assert token != token_for(complete_answers())
 
@@ -157,7 +162,8 @@ def test_handoff_post_needs_the_csrf_token(client):
     assert response.status_code == 400
 
 
-def test_summary_page_shows_the_link_and_qr_code(app):
+def test_summary_page_shows_the_link_and_qr_code(tmp_path):
+    app = make_app(tmp_path, PUBLIC_BASE_URL="https://aid.example.org")
     client = app.test_client()
     with client.session_transaction(base_url="https://aid.example.org") as session:
         store_answers(session, complete_answers())
@@ -296,19 +302,6 @@ def test_handoff_pages_pass_axe(browser, live_server):
         "problem": [],
         "answers": [],
     }
-
-
-def scan_qr_codes(png_bytes, enlarge=1):
-    """Decode the QR codes in an image, as a phone camera would."""
-    import io
-
-    from PIL import Image
-    from pyzbar.pyzbar import decode
-
-    image = Image.open(io.BytesIO(png_bytes)).convert("L")
-    # Enlarge without smoothing: the on-screen code is drawn at only 2 pixels per module.
-    image = image.resize((image.width * enlarge, image.height * enlarge), Image.NEAREST)
-    return [symbol.data.decode() for symbol in decode(image)]
 
 
 def test_qr_code_on_the_summary_page_scans_to_its_link(client):

@@ -2,41 +2,36 @@
 
 The link is https://host/handoff#<token>. The token sits in the URL fragment, which browsers
 never send to a server, so no server or proxy log ever holds it. The /handoff page's script
-posts it instead. The token is Fernet (AES-128-CBC with HMAC-SHA256, and the time it was made)
-with a key derived from SECRET_KEY, so only this service can read it or make one, and a changed
-token is refused.
+posts it instead. The token (decision_aid/printing/token.py) packs the answers into a few bytes
+and seals them with ChaCha20-Poly1305 under a key derived from SECRET_KEY, so only this service
+can read it or make one, a changed token is refused, and the link stays short enough for a QR
+code that scans from paper. The note the person wrote never travels in the link.
 """
 
 import base64
 import io
-import json
-import zlib
 from dataclasses import dataclass
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
+from functools import lru_cache
 
 import segno
-from cryptography.fernet import Fernet
-from cryptography.fernet import InvalidToken
-from cryptography.fernet import MultiFernet
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import current_app
 
 from decision_aid import settings
+from decision_aid.content import doctor_questions
 from decision_aid.journey import answers as answer_rules
 from decision_aid.journey import flow
+from decision_aid.printing import token as tokens
 
 DEFAULT_MAX_AGE = settings.DEFAULTS["HANDOFF_MAX_AGE"]
-# Fernet refuses a token made more than this far in the future (clocks between servers differ).
+# A token made more than this far in the future is refused (clocks between servers differ).
 CLOCK_SKEW = timedelta(seconds=60)
-# Far longer than any real token (a few hundred characters; about 1,500 with a long note).
+# Far longer than any real token (about 60 characters; Fernet links were about 600).
 MAX_TOKEN_CHARS = 4000
+# base64url; "=" only because links printed in the older format carry padding.
 TOKEN_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=")
-# Separate keys for separate jobs: this key can only ever open hand-off links.
-HKDF_SALT = b"decision-aid/handoff"
-HKDF_INFO = b"handoff-link-v1"
 QR_PIXELS_PER_MODULE = 4
 QR_BORDER = 4
 
@@ -53,25 +48,18 @@ class ExpiredLink(HandoffError):
     """The token is genuine but older than the configured maximum age."""
 
 
+class OlderLink(HandoffError):
+    """The link was made by an older version of this aid (another format, or other questions)."""
+
+
 @dataclass(frozen=True)
 class Handoff:
-    """Answers read from a token, with when the token was made and when it stops working."""
+    """Answers read from a token, when it was made and stops working, and whether a note was written."""
 
     answers: dict
     issued: datetime
     expires: datetime
-
-
-def derive_key(secret_key):
-    """A Fernet key for hand-off links, derived from the app's secret key with HKDF-SHA256."""
-    secret = secret_key if isinstance(secret_key, bytes) else str(secret_key).encode("utf-8")
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=HKDF_SALT, info=HKDF_INFO).derive(secret)
-    return base64.urlsafe_b64encode(key)
-
-
-def _fernet(secret_key, fallbacks=()):
-    # Old keys in SECRET_KEY_FALLBACKS still open links made before a key change.
-    return MultiFernet([Fernet(derive_key(key)) for key in (secret_key, *fallbacks)])
+    note_written: bool = False
 
 
 def max_age(app=None):
@@ -85,59 +73,44 @@ def to_timestamp(moment):
     return int(_aware(moment).timestamp())
 
 
-def serialise(answers):
-    """The answers as compact, compressed JSON; only what a summary shows (no pages seen)."""
-    fields = answer_rules.known_fields()
-    kept = {name: value for name, value in answers.items() if name in fields}
-    text = json.dumps(kept, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
-    return zlib.compress(text.encode("utf-8"), 9)
-
-
-def deserialise(data):
-    """Answers back from serialise(), keeping only known fields with sensible values."""
-    try:
-        # The compressed form is small; refuse anything that expands past the request cap.
-        decompressor = zlib.decompressobj()
-        text = decompressor.decompress(data, 64 * 1024)
-        raw = json.loads(text.decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, ValueError, RecursionError) as error:
-        # RecursionError: deeply nested JSON in a token made with the real key.
-        raise InvalidLink from error
-    if not isinstance(raw, dict):
-        raise InvalidLink
-    return flow.prune(answer_rules.valid_answers(raw))
-
-
 def issue(answers, *, secret_key, now=None):
     """A token holding the answers, stamped with the time it was made."""
     now = now or datetime.now(UTC)
-    token = Fernet(derive_key(secret_key)).encrypt_at_time(serialise(answers), to_timestamp(now))
-    return token.decode("ascii")
+    kept = answer_rules.valid_answers(answers)
+    return tokens.seal(kept, secret_key=secret_key, issued=to_timestamp(now))
 
 
 def read(token, *, secret_key, fallbacks=(), max_age=DEFAULT_MAX_AGE, now=None):
-    """The Handoff in a token; raise InvalidLink or ExpiredLink if it cannot be used."""
+    """The Handoff in a token; raise InvalidLink, OlderLink or ExpiredLink if it cannot be used."""
     token = clean_token(token)
     now = now or datetime.now(UTC)
-    fernet = _fernet(secret_key, fallbacks)
     try:
-        # Checks the signature first, so the time is only trusted on a genuine token.
-        issued_at = fernet.extract_timestamp(token)
-    except InvalidToken as error:
+        # Old keys in SECRET_KEY_FALLBACKS still open links made before a key change.
+        raw, issued_at, note_written = tokens.open_token(token, secret_keys=(secret_key, *fallbacks))
+    except tokens.OldToken as error:
+        raise OlderLink from error
+    except tokens.TokenError as error:
         raise InvalidLink from error
+    # The time is authenticated with the answers, so it is only trusted on a genuine token.
     issued = datetime.fromtimestamp(issued_at, UTC)
     if issued > _aware(now) + CLOCK_SKEW:
         raise InvalidLink
     if _aware(now) - issued > max_age:
         raise ExpiredLink
-    try:
-        data = fernet.decrypt_at_time(token, int(max_age.total_seconds()), to_timestamp(now))
-    except InvalidToken as error:
-        raise InvalidLink from error
-    answers = deserialise(data)
+    answers = in_page_order(flow.prune(answer_rules.valid_answers(raw)))
     if not answers:
         raise InvalidLink
-    return Handoff(answers=answers, issued=issued, expires=issued + max_age)
+    return Handoff(answers=answers, issued=issued, expires=issued + max_age, note_written=note_written)
+
+
+def in_page_order(answers):
+    """The ticked questions in the order their page listed them (the token keeps only which)."""
+    ticked = answers.get("doctor_questions")
+    if isinstance(ticked, list):
+        order = [suggestion.code for suggestion in doctor_questions.suggestions_for(answers)]
+        ranked = {code: order.index(code) if code in order else len(order) for code in ticked}
+        answers = {**answers, "doctor_questions": sorted(ticked, key=ranked.__getitem__)}
+    return answers
 
 
 def clean_token(text):
@@ -146,10 +119,7 @@ def clean_token(text):
     text = text.rpartition("#")[2]
     if not text or len(text) > MAX_TOKEN_CHARS or not set(text) <= TOKEN_ALPHABET:
         raise InvalidLink
-    # Base64 padding only at the end: the decoder would ignore anything pasted after it.
-    if len(text) % 4 or "=" in text.rstrip("="):
-        raise InvalidLink
-    return text.encode("ascii")
+    return text
 
 
 def _aware(moment):
@@ -189,6 +159,13 @@ def make_link(answers, page_url, now=None):
     url = page_url + "#" + token
     qr_code, modules = qr_data_uri(url)
     return Link(url=url, qr_code=qr_code, qr_modules=modules, expires=_aware(now) + max_age())
+
+
+@lru_cache(maxsize=16)
+def address_qr(url):
+    """qr_data_uri() for an address printed on every copy (the aid's own); the key is the whole
+    address, so a change of public address never reuses an old code."""
+    return qr_data_uri(url)
 
 
 def qr_data_uri(text):

@@ -10,8 +10,8 @@ from decision_aid.content import about
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 # Footer and page margins in millimetres: normal print, then large print.
-PAGE_MARGINS = {False: "12mm 16mm 24mm", True: "12mm 14mm 40mm"}
-FOOTER_SIZES = {False: "7.5pt", True: "11pt"}
+PAGE_MARGINS = {False: "10mm 14mm 22mm", True: "10mm 14mm 32mm"}
+FOOTER_SIZES = {False: "8pt", True: "13pt"}
 
 
 def stylesheets(static_folder, paper, large, evidence_checked):

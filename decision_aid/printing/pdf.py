@@ -144,6 +144,10 @@ def render_document(*, html, css, static_root, lang, title, font_config):
     )
     document.metadata.title = title
     document.metadata.lang = lang
+    for page in document.pages:
+        # A relative link with no public address resolves to a file: URL here; it would name a
+        # folder on the server and open nothing for the reader, so it is dropped.
+        page.links[:] = [link for link in page.links if not str(link[1]).lower().startswith("file:")]
     # Nothing is ever attached to our PDFs; this holds even if a template let a link through.
     document.metadata.attachments = []
     return document.write_pdf(pdf_variant=PDF_VARIANT), fetcher.refused

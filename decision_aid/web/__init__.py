@@ -11,6 +11,7 @@ from decision_aid.web import errors
 from decision_aid.web import i18n
 from decision_aid.web import journey
 from decision_aid.web import pages
+from decision_aid.web import public_url
 from decision_aid.web import security
 
 
@@ -23,6 +24,7 @@ def init_app(app):
     errors.init_app(app)
     context.init_app(app)
     pdf.init_app(app)
+    public_url.init_app(app)
     app.register_blueprint(pages.bp)
     app.register_blueprint(journey.bp)
     app.register_blueprint(clinic.bp)

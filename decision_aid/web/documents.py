@@ -8,6 +8,7 @@ from flask import render_template
 from flask import request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from decision_aid.content import about
 from decision_aid.content import current_evidence
@@ -24,6 +25,7 @@ from decision_aid.printing import page_css
 from decision_aid.printing import pdf
 from decision_aid.web import answers as stored
 from decision_aid.web import errors
+from decision_aid.web import public_url
 from decision_aid.web.journey import handoff_link
 from decision_aid.web.journey import redirect_to_first_incomplete
 
@@ -65,6 +67,7 @@ def handout_pdf():
 def handout_context():
     """The handout's parts, from the same modules the web pages use."""
     default_set = current_evidence().default_set
+    aid_link = public_url.external_url("pages.start")
     return {
         "options": list(options.OPTIONS.values()),
         "factors": values.FACTORS,
@@ -80,6 +83,9 @@ def handout_context():
         "views": numbers.set_view(default_set)[:2],
         "guidelines": since_trials.guidelines(),
         "since": since_trials.sections(),
+        # The aid's address and its QR code, so a paper-only reader can find the rest.
+        "aid_link": aid_link,
+        "aid_qr": handoff.address_qr(aid_link) if aid_link else (None, 0),
     }
 
 
@@ -91,6 +97,8 @@ def handoff_page():
     token = request.form.get("token") or request.form.get("link") or ""
     try:
         shared = handoff.read_for_app(token)
+    except handoff.OlderLink:
+        return handoff_problem(OLDER_VERSION)
     except handoff.ExpiredLink:
         return handoff_problem(
             _("This link has expired. Ask the person to make a new one from their summary.")
@@ -101,11 +109,13 @@ def handoff_page():
         )
     if incomplete(shared.answers):
         # A genuine link from an older version of the aid, whose questions have changed since.
-        return handoff_problem(
-            _("This link was made with an older version of this aid. Ask the person to make a new one.")
-        )
+        return handoff_problem(OLDER_VERSION)
     # Shown, never saved: the answers do not go into this browser's session.
     return render_template("handoff.html", shared=shared, problem=None, **summary_context(shared.answers))
+
+
+# A link printed before the current format, or before a question changed. Not a code: a message.
+OLDER_VERSION = _l("This link was made with an older version of this aid. Ask the person to make a new one.")
 
 
 def incomplete(answers):
@@ -138,6 +148,7 @@ def pdf_response(template, title, filename, **context):
         for_print=True,
         aid_name=about.AID_NAME,
         decision=options.DECISION,
+        public_base=public_url.base_url(),
         **context,
     )
     css = page_css.stylesheets(current_app.static_folder, paper, large, current_evidence().checked_on)

@@ -21,6 +21,7 @@ from decision_aid.journey import summary
 from decision_aid.printing import handoff
 from decision_aid.web import answers as stored
 from decision_aid.web import errors
+from decision_aid.web import public_url
 
 bp = Blueprint("flow", __name__)
 
@@ -163,8 +164,9 @@ def summary_page():
 
 
 def handoff_link(answers):
-    """The hand-off link for these answers, on this server's /handoff page."""
-    return handoff.make_link(answers, url_for("documents.handoff", _external=True))
+    """The hand-off link for these answers on the public /handoff page (None without a public address)."""
+    page_url = public_url.external_url("documents.handoff")
+    return handoff.make_link(answers, page_url) if page_url else None
 
 
 def sure_links(help_by_field):
