@@ -23,7 +23,6 @@ from decision_aid.content.icons import layout
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 ROLES = ("anyway", "extra", "rest", "same")
-HEAD_TO_BODY = (-2.4, 7.4)  # body subpath start minus head subpath start, in person_path()
 # No database: hypothesis must not write into the working tree.
 PROPERTY = settings(max_examples=60, deadline=None, database=None)
 
@@ -70,18 +69,34 @@ def subpath_starts(d):
     return [(float(x), float(y)) for x, y in re.findall(r"M(-?[\d.]+),(-?[\d.]+)", d)]
 
 
-def drawn_indices(d, columns):
-    """Grid positions of the people in a compound path, recomputed from its coordinates."""
-    starts = subpath_starts(d)
-    assert len(starts) % 2 == 0, "each person is a head and a body"
+def drawn_indices(boxes, columns):
+    """Grid positions of the cells a category's boxes cover (each is filled with one person), in order.
+
+    ``boxes`` are (x, y, width, height) in the people's group, whose origin is the grid's top-left corner;
+    each must lie on cell boundaries and be one row tall."""
     found = []
-    for (hx, hy), (bx, by) in zip(starts[::2], starts[1::2], strict=True):
-        assert (round(bx - hx, 1), round(by - hy, 1)) == HEAD_TO_BODY
-        x, y = bx - icons.PERSON_OFFSET[0] - icons.MARGIN, hy - 3.6 - icons.PERSON_OFFSET[1] - icons.MARGIN
-        col, row = x / icons.CELL_WIDTH, y / icons.CELL_HEIGHT
-        assert col == pytest.approx(round(col), abs=1e-6) and row == pytest.approx(round(row), abs=1e-6)
-        found.append(round(row) * columns + round(col))
+    for x, y, width, height in boxes:
+        assert height == icons.CELL_HEIGHT and y % icons.CELL_HEIGHT == 0
+        assert x % icons.CELL_WIDTH == 0 and width % icons.CELL_WIDTH == 0 and width > 0
+        row, col = int(y // icons.CELL_HEIGHT), int(x // icons.CELL_WIDTH)
+        found += [row * columns + col + i for i in range(int(width // icons.CELL_WIDTH))]
     return found
+
+
+def placed_start(array, key):
+    return next(c.start for c in array.categories if c.key == key)
+
+
+def rect_boxes(group):
+    """The (x, y, width, height) of every <rect> in a category's group."""
+    return [tuple(float(r[a]) for a in ("x", "y", "width", "height")) for r in group.find_all("rect")]
+
+
+def people_tile(svg, group):
+    """The one person a category's pattern tiles over its cells: (pattern, its person <path>)."""
+    target = re.fullmatch(r"url\(#(.+)\)", group["fill"]).group(1)
+    pattern = svg.find("pattern", id=target)
+    return pattern, pattern.find("path", recursive=False)
 
 
 def polygons(d):
@@ -135,7 +150,8 @@ def test_layout_draws_every_person_once_as_one_grouped_block(categories):
     drawn, expected_start = [], 0
     for placed, category in zip(array.categories, categories, strict=True):
         assert (placed.key, placed.count, placed.start) == (category.key, category.count, expected_start)
-        positions = drawn_indices(placed.path, array.columns)
+        boxes = [(x, y, width, icons.CELL_HEIGHT) for x, y, width in placed.rows]
+        positions = drawn_indices(boxes, array.columns)
         # a contiguous run in row-major order, starting where the previous category ended
         assert positions == list(range(expected_start, expected_start + category.count))
         drawn += positions
@@ -154,10 +170,16 @@ def test_markup_counts_match_icons_legend_and_title(categories):
     assert [g["data-category"] for g in groups] == [c.key for c in categories]
     assert sum(int(g["data-count"]) for g in groups) == int(svg["data-total"]) == 100
     for group, category in zip(groups, categories, strict=True):
-        paths = group.find_all("path")
-        assert len(paths) == (1 if category.count else 0)
-        drawn = len(subpath_starts(paths[0]["d"])) // 2 if paths else 0
-        assert int(group["data-count"]) == drawn == category.count
+        assert not group.find_all("path"), "no person is drawn one by one"
+        drawn = drawn_indices(rect_boxes(group), array.columns)
+        assert drawn == list(
+            range(placed_start(array, category.key), placed_start(array, category.key) + category.count)
+        )
+        assert int(group["data-count"]) == len(drawn) == category.count
+        if category.count:  # one person, the size of a cell, tiled over the outline
+            pattern, person = people_tile(svg, group)
+            assert (pattern["width"], pattern["height"]) == (str(icons.CELL_WIDTH), str(icons.CELL_HEIGHT))
+            assert len(subpath_starts(person["d"])) == 2
         item = page.find("li", attrs={"data-legend-category": category.key})
         assert int(item["data-count"]) == category.count
         assert re.search(rf"(?<!\d){category.count}(?!\d)", item.get_text())
@@ -253,10 +275,22 @@ def test_example_numbers_and_range():
 
 
 def test_paths_are_compact():
-    d = benefit().categories[0].path
-    assert not re.search(r"\d\.\d\d", d), "coordinates are rounded to 1 decimal"
-    assert not re.search(r"\.0(?!\d)", d), "no trailing .0"
-    assert len(d) / 39 < 200
+    array = benefit()
+    for d in [array.swatch_path, array.uncertainty.path]:
+        assert not re.search(r"\d\.\d\d", d), "coordinates are rounded to 1 decimal"
+        assert not re.search(r"\.0(?!\d)", d), "no trailing .0"
+    assert len(array.swatch_path) < 160, "one person, in relative coordinates"
+    assert [len(c.rows) for c in array.categories] == [4, 4, 4], "a box per row, not a path per person"
+
+
+def test_markup_is_small():
+    """One person per category, tiled: an array is about 3 KB, not 22 KB (issue 14: page weight)."""
+    title = "With lenalidomide: 66 in 100 people were alive with their myeloma not worse. " * 3
+    array_id = "calgb-3y-calgb_ttp-lenalidomide"  # as long as the app's ids
+    markup = str(MACROS.icon_array(benefit(), array_id, title))
+    assert len(markup.encode()) - len(title) < 3500
+    legend = str(MACROS.icon_legend(benefit(), array_id))
+    assert len(legend.encode()) < 4000
 
 
 # --- palette (A6, WCAG 1.4.11) --------------------------------------------------------------------
@@ -320,9 +354,23 @@ def test_svg_public_contract():
     assert [g.get("class") for g in groups] == [["anyway"], ["extra"], ["rest"]]
     assert len({g["data-pattern"] for g in groups}) == 3
     assert svg.select(".extra") == [groups[1]]
-    assert groups[1]["fill"] == "url(#pfs-len-extra-fill)"
-    assert svg.find("pattern", id="pfs-len-extra-fill")
-    assert groups[0]["fill"] == PALETTE["anyway"].colour and groups[2]["fill"] == PALETTE["rest"].colour
+    assert [g["fill"] for g in groups] == [
+        f"url(#pfs-len-{key}-people)" for key in ("anyway", "extra", "rest")
+    ]
+    painted = [people_tile(svg, g)[1] for g in groups]
+    assert (
+        painted[1]["fill"] == "url(#pfs-len-extra-fill)" and painted[1]["stroke"] == PALETTE["extra"].colour
+    )
+    # the stripes: a repeating gradient with hard stops, in the extra colour on its tint
+    hatch = svg.find("lineargradient", id="pfs-len-extra-fill")
+    assert hatch["spreadmethod"] == "repeat"
+    assert [stop["stop-color"] for stop in hatch.find_all("stop")] == [
+        PALETTE["extra"].colour,
+        PALETTE["extra"].tint,
+    ]
+    assert painted[0]["fill"] == PALETTE["anyway"].colour and painted[2]["fill"] == PALETTE["rest"].colour
+    # the people's group starts at the grid, so every pattern tile holds exactly one cell's person
+    assert groups[0].parent["transform"] == f"translate({icons.MARGIN} {icons.MARGIN})"
 
 
 def test_range_overlay_is_not_a_counted_category():
@@ -379,16 +427,18 @@ def test_legend_swatches_match_the_array():
         person = swatch.find("path", recursive=False)
         assert swatch["aria-hidden"] == "true"
         group = page.svg.find(attrs={"data-category": category.key})
+        _pattern, tiled = people_tile(page.svg, group)
+        assert person["d"] == tiled["d"], "the legend shows the array's person"
         if category.style.pattern == "hatch":
-            pattern = swatch.find("pattern")
-            assert person["fill"] == f"url(#{pattern['id']})"
-            twin = page.svg.find("pattern", id=group["fill"][5:-1])
-            assert [(t.name, t.get("fill")) for t in pattern.find_all(True)] == [
-                (t.name, t.get("fill")) for t in twin.find_all(True)
+            hatch = swatch.find("lineargradient")
+            assert person["fill"] == f"url(#{hatch['id']})"
+            twin = page.svg.find("lineargradient", id=tiled["fill"][5:-1])
+            assert [(t.name, t.attrs) for t in hatch.find_all(True)] == [
+                (t.name, t.attrs) for t in twin.find_all(True)
             ]
         else:
-            assert person["fill"] == group["fill"]
-        assert person.get("stroke") == group.get("stroke")
+            assert person["fill"] == tiled["fill"]
+        assert person.get("stroke") == tiled.get("stroke")
         assert len(subpath_starts(person["d"])) == 2
 
 

@@ -1,14 +1,15 @@
-"""Layout of 100-person icon arrays as compound SVG paths; the markup is templates/components/icon_array.html.
+"""Layout of 100-person icon arrays; the markup is templates/components/icon_array.html.
 
 DECISION-AID-STANDARDS.md: R3 one grouped block, row-major from the top-left; R4/A5 extra people in their
 own colour *and* pattern; R11 human-shaped icons; R12/A4 whole icons adding up to the denominator; R13/A6
 every role survives black-and-white printing; R8 the uncertainty range drawn inside the array.
-Each category is ONE ``<path>`` with all its people (head + body subpaths, absolute coordinates): WeasyPrint
-draws that much faster than one element per person (SECURITY-PERFORMANCE.md 5.2; bench/icons_pdf.py).
+One person outline is defined once per category, as the tile of an SVG ``<pattern>`` the size of a
+grid cell; each category is then one ``<rect>`` per row it takes up, filled with that pattern. WeasyPrint
+draws a tiling pattern far faster than 100 people's worth of path data, and the markup is about 3 KB per
+array instead of 22 KB (bench/icons_pdf.py; issue 14). ``<use>`` was not faster in WeasyPrint.
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 # Geometry in viewBox units (1 unit = 1 CSS px at the default size).
 CELL_WIDTH = 18  # one person and the gap to the next
@@ -16,13 +17,14 @@ CELL_HEIGHT = 30
 MARGIN = 2  # room round the grid so the range outline is never clipped
 PERSON_OFFSET = (3, 2.5)  # where the 12 x 26 person sits inside its cell
 PERSON_TORSO = (2.6, 10.2, 9.4, 17.4)  # a box that is always painted, relative to the person origin
-HATCH_SIZE = 6  # pattern tile of the "extra" hatching
+HATCH_SIZE = 6  # the "extra" stripes repeat every HATCH_SIZE units along each axis
 
 
 @dataclass(frozen=True)
 class Style:
     """How one role is painted. ``pattern`` names its black-and-white look, unique within an array;
-    "hatch" is ``colour`` diagonal stripes on ``tint`` (an SVG <pattern>), the others are solid fills."""
+    "hatch" is ``colour`` 45-degree stripes on ``tint``, half the area each (a repeating gradient with hard
+    stops), the others are solid fills."""
 
     role: str
     colour: str
@@ -41,8 +43,6 @@ PALETTE = {
     "rest": Style("rest", "#c9d2dc", "light"),  # the rest of the 100
     "same": Style("same", "#3f7f8f", "mid"),  # "no clear difference" arrays: the outcome with either option
 }
-# One tile of the hatching: a 45-degree band of stripes, half the area; tiles join seamlessly.
-HATCH_PATH = "M0,0H3L0,3ZM6,0V3L3,6H0Z"  # in a HATCH_SIZE tile
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,15 @@ class PlacedCategory:
     role: str
     style: Style
     start: int
-    path: str  # compound path data; "" when count is 0
+    # One (x, y, width) box per row the category takes up, CELL_HEIGHT tall, in the people's group whose
+    # origin is the grid's top-left corner. Each box is filled with the category's person pattern.
+    # WeasyPrint starts a pattern's tiles at the filled shape's top-left corner (and reads a pattern's x
+    # and y as an offset of its content); Chromium starts them at the user-space origin. With the grid at
+    # the origin and every box's corner on the grid, both put one person in each cell. A box per row,
+    # not one shape per category: poppler rounds a tile's step to whole device pixels, so people drift
+    # by up to a pixel per tile from where the tiling starts; restarting it on every row keeps them in
+    # their cells (and inside the range outline) at any resolution.
+    rows: tuple
 
     @property
     def stop(self):
@@ -104,9 +112,9 @@ class IconArray:
     categories: tuple  # of PlacedCategory, in drawing order
     uncertainty: Range | None = None
     hatch_size = HATCH_SIZE
-    hatch_path = HATCH_PATH
     cell_width = CELL_WIDTH
     cell_height = CELL_HEIGHT
+    margin = MARGIN  # where the grid (and the people's group) starts, in both directions
 
     @property
     def width(self):
@@ -122,8 +130,8 @@ class IconArray:
 
     @property
     def swatch_path(self):
-        """One person in a CELL_WIDTH x CELL_HEIGHT box, for legend swatches."""
-        return person_path(*PERSON_OFFSET)
+        """One person in a CELL_WIDTH x CELL_HEIGHT box: the pattern tile, and the legend swatches."""
+        return _PERSON_IN_CELL
 
     @property
     def extra(self):
@@ -160,27 +168,61 @@ PERSON = (
 
 
 def person_path(x, y):
-    """Path data (absolute coordinates) for one person whose box starts at (x, y): head and body."""
-    parts = []
+    """Path data for one person whose box starts at (x, y): head and body, each from an absolute "M"."""
+    parts, start, here = [], (0, 0), (0, 0)
     for command, *values in PERSON:
-        if command == "H":
-            parts.append(f"H{_n(x + values[0])}")
+        if command == "M":
+            start = here = (x + values[0], y + values[1])
+            parts.append(f"M{_n(here[0])},{_n(here[1])}")
+        elif command == "Z":
+            parts.append("Z")
+            here = start
+        elif command == "H":
+            parts.append("h" + _short(x + values[0] - here[0]))
+            here = (x + values[0], here[1])
         elif command == "V":
-            parts.append(f"V{_n(y + values[0])}")
+            parts.append("v" + _short(y + values[0] - here[1]))
+            here = (here[0], y + values[0])
         else:
-            pairs = (f"{_n(x + values[i])},{_n(y + values[i + 1])}" for i in range(0, len(values), 2))
-            parts.append(command + " ".join(pairs))
+            # Relative coordinates: shorter than absolute ones, which matters when a page holds 40.
+            numbers = [x + v - here[0] if i % 2 == 0 else y + v - here[1] for i, v in enumerate(values)]
+            parts.append(command.lower() + _numbers(numbers))
+            here = (x + values[-2], y + values[-1])
     return "".join(parts)
 
 
-@lru_cache(maxsize=64)
-def _people_path(columns, start, stop):
-    dx, dy = MARGIN + PERSON_OFFSET[0], MARGIN + PERSON_OFFSET[1]
-    cells = (divmod(index, columns) for index in range(start, stop))
-    return "".join(person_path(dx + col * CELL_WIDTH, dy + row * CELL_HEIGHT) for row, col in cells)
+def _short(value):
+    """A coordinate as _n() writes it, without a leading zero (".7", "-.7")."""
+    text = _n(value)
+    if text in ("-0", "0"):
+        return "0"
+    return text.replace("0.", ".", 1) if text.lstrip("-").startswith("0.") else text
 
 
-def _range_path(columns, low, high):
+def _numbers(values):
+    """Numbers as path data: a separator only where a minus sign does not already split them."""
+    text = ""
+    for value in values:
+        number = _short(value)
+        text += number if not text or number.startswith("-") else " " + number
+    return text
+
+
+_PERSON_IN_CELL = person_path(*PERSON_OFFSET)
+
+
+def _row_boxes(columns, low, high):
+    """(x, y, width) of each row's part of the run of cells low .. high-1, in grid coordinates."""
+    boxes = []
+    if high <= low:
+        return ()
+    for row in range(low // columns, -(-high // columns)):
+        first, stop = max(low, row * columns) - row * columns, min(high, (row + 1) * columns) - row * columns
+        boxes.append((first * CELL_WIDTH, row * CELL_HEIGHT, (stop - first) * CELL_WIDTH))
+    return tuple(boxes)
+
+
+def _cells_path(columns, low, high):
     """Outline of the cells low .. high-1 (a row-major run): a rectangle, two, or a staircase polygon."""
     if high <= low:
         return ""
@@ -201,7 +243,16 @@ def _range_path(columns, low, high):
     points = [(xs[0], ys[0]), (xs[1], ys[0]), (xs[1], ye[0]), (xs[2], ye[0]), (xs[2], ye[1]), (xs[3], ye[1])]
     points += [(xs[3], ys[1]), (xs[0], ys[1])]
     unique = [p for i, p in enumerate(points) if p != points[i - 1]]
-    return "M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in unique) + "Z"
+    # a full first or last row leaves a corner on a straight edge: drop it
+    corners = [
+        p for i, p in enumerate(unique) if not _straight(unique[i - 1], p, unique[(i + 1) % len(unique)])
+    ]
+    return "M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in corners) + "Z"
+
+
+def _straight(before, point, after):
+    """Whether ``point`` lies on the straight line from ``before`` to ``after`` (all on the grid)."""
+    return before[0] == point[0] == after[0] or before[1] == point[1] == after[1]
 
 
 def _whole(value, name, minimum=0):
@@ -249,12 +300,12 @@ def layout(categories, total=100, columns=10, uncertainty=None):
     _check_counts(categories, total)
     placed, start = [], 0
     for c in categories:
-        path = _people_path(columns, start, start + c.count)
-        placed.append(PlacedCategory(c.key, c.count, c.label, c.role, c.style, start, path))
+        rows = _row_boxes(columns, start, start + c.count)
+        placed.append(PlacedCategory(c.key, c.count, c.label, c.role, c.style, start, rows))
         start += c.count
     overlay = None
     if uncertainty is not None:
         low, high = _check_range(uncertainty, categories, total)
-        overlay = Range(low, high, _range_path(columns, low, high))
+        overlay = Range(low, high, _cells_path(columns, low, high))
     rows = -(-total // columns)
     return IconArray(total, columns, rows, tuple(placed), overlay)
