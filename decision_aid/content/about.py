@@ -24,8 +24,10 @@ NOT_DONE_YET = [
     _l("Clinical review of the certainty labels given to each number."),
     _l("Review of the Spanish and French text by native speakers and clinicians."),
     _l(
-        "A validated Spanish or French version of the SURE test: the versions shown are our own translations."
+        "The validated French SURE test (Ferron Parayre and others, 2014). We could not check its exact"
+        " words. The French questions shown are our own translation."
     ),
+    _l("A validated Spanish SURE test: we found none, so the Spanish questions shown are our own translation."),
     _l(
         "A study of whether the aid improves knowledge or helps people choose in line with what matters to"
         " them."
