@@ -9,7 +9,7 @@ from decision_aid.content.evidence_text import FactsText
 
 DECISION = _l("Should I take lenalidomide maintenance after my stem cell transplant?")
 # The same survival summary in both options' lists, so neither gets more detail (IPDAS C1).
-SURVIVAL = FactsText(SURVIVAL_FACT_IDS, lead=_l("Living longer, with the largest evidence first:"))
+SURVIVAL = FactsText(SURVIVAL_FACT_IDS, lead=_l("How long people lived (largest studies first):"))
 
 
 @dataclass(frozen=True)
