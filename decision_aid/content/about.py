@@ -27,7 +27,7 @@ NOT_DONE_YET = [
         "The validated French SURE test (Ferron Parayre and others, 2014). We could not check its exact"
         " words. The French questions shown are our own translation."
     ),
-    _l("A validated Spanish SURE test: we found none, so the Spanish questions shown are our own translation."),
+    _l("A validated Spanish SURE test: we found none, so the Spanish questions are our own translation."),
     _l(
         "A study of whether the aid improves knowledge or helps people choose in line with what matters to"
         " them."

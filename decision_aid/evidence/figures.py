@@ -30,7 +30,7 @@ def _pair(key, outcome, lenalidomide, control, **common):
 # transplant ("the date of transplantation was used as the reference date"). Safety and second
 # cancers: randomisation to Feb 2012, crude proportions.
 CALGB_OCT_2011 = DataCut(2011, 10, 31)
-CALGB_FEB_2012 = DataCut(2012, 2)
+CALGB_FEB_2012 = DataCut(2012, 2, approximate=True)  # "to Feb 2012 (U exact)"
 CALGB_KM_3Y = TimeBasis(Kind.KM_LANDMARK, ClockStart.TRANSPLANT, years=D(3), median_follow_up_months=D(34))
 # The 34-month median follow-up is the Oct 2011 one; the safety tables run to Feb 2012 (B1: "~34").
 CALGB_CRUDE = TimeBasis(Kind.CRUDE_PROPORTION, ClockStart.RANDOMISATION, median_follow_up_months=D(34))

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from flask_babel import lazy_gettext as _l
+
 from decision_aid.evidence.enums import CERTAINTY_LABELS
 from decision_aid.evidence.enums import CLOCK_LABELS
 from decision_aid.evidence.enums import DENOMINATOR
@@ -42,6 +44,8 @@ class DataCut:
     year: int
     month: int | None = None
     day: int | None = None
+    # The report gives the month only roughly (EVIDENCE.md marks the exact date U): "about …".
+    approximate: bool = False
 
     def __str__(self):
         parts = [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p is not None]
@@ -49,8 +53,9 @@ class DataCut:
 
     @property
     def display(self):
-        """Locale-formatted month and year (or the bare year) for footnotes."""
-        return Month(self.year, self.month) if self.month else str(self.year)
+        """Locale-formatted month and year (or the bare year) for footnotes; "about …" if approximate."""
+        shown = Month(self.year, self.month) if self.month else str(self.year)
+        return P(_l("about %(month)s"), month=shown) if self.approximate else shown
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,10 @@ MEDIAN_PFS = _l(
 )
 
 
+# Trap 22: a number's data cut stands next to it, so two reports of one trial are never mixed unseen.
+DATA_UP_TO = _l("%(sentence)s These numbers use data up to %(month)s.")
+
+
 def _horizon(years, label):
     return Horizon(years, (years - HALF_WINDOW, years + HALF_WINDOW), label)
 
@@ -83,6 +87,8 @@ class _Builder:
         """A words-only Statement of two medians."""
         lenalidomide, control = self.pair(key)
         text = P(template, len=lenalidomide.value, ctl=control.value, **values)
+        if lenalidomide.data_cut is not None:
+            text = P(DATA_UP_TO, sentence=text, month=lenalidomide.data_cut.display)
         return self.statement(statement_id, text, (lenalidomide.id, control.id))
 
     def compare(self, key, certainty, difference, drawable=True, caveat=None, causal=False):
@@ -139,11 +145,12 @@ def _calgb(b):
                 "calgb.counted_to_date",
                 P(
                     _l(
-                        "Side effects and second cancers count everyone who had them up to %(month)s. By then, half"
-                        " of the people had been followed for more than %(months)s months. They are not exact"
-                        " %(years)s-year numbers."
+                        "Side effects and second cancers count everyone who had them up to %(month)s. In"
+                        " %(follow_up_month)s, half of the people had been followed for more than %(months)s"
+                        " months. They are not exact %(years)s-year numbers."
                     ),
                     month=spm.data_cut.display,
+                    follow_up_month=b.figures["calgb.ttp_3y.lenalidomide"].data_cut.display,
                     months=spm.time_basis.median_follow_up_months,
                     years=horizon.years,
                 ),
