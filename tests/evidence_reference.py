@@ -52,6 +52,7 @@ IFM_SPM = (
     "The incidence of second primary cancers was 3.1 per 100 patient-years in the lenalidomide group"
     " versus 1.2 per 100 patient-years in the placebo group (P=0.002)."
 )
+IFM_PI_OS = "in the IFM trial, median survival was 8.8 and 7.3 years, respectively"
 IFM_MEDIAN = "(41 months, vs. 23 months with placebo; hazard ratio, 0.50; P<0.001)"
 META_PFS = (
     "The median PFS was 52.8 months for the lenalidomide group and 23.5 months for the placebo or"
@@ -112,6 +113,8 @@ FIGURES = [
     ("ifm.spm_rate.control", D("1.2"), None, None, None, "V-seed", S002, IFM_SPM),
     ("ifm.median_pfs.lenalidomide", D("41"), None, None, None, "V-seed", S002, IFM_MEDIAN),
     ("ifm.median_pfs.control", D("23"), None, None, None, "V-seed", S002, IFM_MEDIAN),
+    ("ifm.pi_median_os.lenalidomide", D("8.8"), None, None, None, "V (secondary)", ("W20",), IFM_PI_OS),
+    ("ifm.pi_median_os.control", D("7.3"), None, None, None, "V (secondary)", ("W20",), IFM_PI_OS),
     ("meta.median_pfs.lenalidomide", D("52.8"), None, None, None, "V", ("W10", "W11", "W12"), META_PFS),
     ("meta.median_pfs.control", D("23.5"), None, None, None, "V", ("W10", "W11", "W12"), META_PFS),
     ("meta.median_os.lenalidomide", None, None, None, None, "V", ("W11", "W12"), META_OS),

@@ -243,6 +243,22 @@ IFM = (
         quote="(41 months, vs. 23 months with placebo; hazard ratio, 0.50; P<0.001)",
         **IFM_NEJM,
     ),
+    # Descriptive median survival in the US label's later look (cutoff Feb 1, 2016; not powered):
+    # the dossier's "ones to show" beside CALGB's 9.3 vs 7.0 years, so both trials are told.
+    *_pair(
+        "ifm.pi_median_os",
+        o.OS,
+        {"value": D("8.8")},
+        {"value": D("7.3")},
+        unit=YEARS,
+        population=o.IFM_ALL,
+        data_cut=DataCut(2016, 2, 1),
+        time_basis=TimeBasis(Kind.MEDIAN, ClockStart.NOT_STATED, median_follow_up_months=D("96.7")),
+        evidence_status=V_SEC,
+        source_ids=("W20",),
+        quote_source="W20",
+        quote="in the IFM trial, median survival was 8.8 and 7.3 years, respectively",
+    ),
 )
 
 # McCarthy 2017 meta-analysis: median follow-up 79.5 months for surviving patients (W10, W11).

@@ -43,8 +43,17 @@ MEDIAN_PFS = _l(
 )
 
 
+LATER_LOOK_OS = _l(
+    "In a later look at the same study, the middle (median) survival was %(len)s years with"
+    " lenalidomide and %(ctl)s years with placebo. This look was descriptive, not a planned"
+    " test."
+)
 # Trap 22: a number's data cut stands next to it, so two reports of one trial are never mixed unseen.
 DATA_UP_TO = _l("%(sentence)s These numbers use data up to %(month)s.")
+FOLLOWED_FOR = _l(
+    "%(sentence)s These numbers come from a report when half of the people had been followed for"
+    " %(months)s months."
+)
 
 
 def _horizon(years, label):
@@ -87,8 +96,11 @@ class _Builder:
         """A words-only Statement of two medians."""
         lenalidomide, control = self.pair(key)
         text = P(template, len=lenalidomide.value, ctl=control.value, **values)
+        follow_up = lenalidomide.time_basis.median_follow_up_months
         if lenalidomide.data_cut is not None:
             text = P(DATA_UP_TO, sentence=text, month=lenalidomide.data_cut.display)
+        elif follow_up is not None:
+            text = P(FOLLOWED_FOR, sentence=text, months=follow_up)
         return self.statement(statement_id, text, (lenalidomide.id, control.id))
 
     def compare(self, key, certainty, difference, drawable=True, caveat=None, causal=False):
@@ -248,11 +260,7 @@ def _calgb(b):
             b.medians(
                 "calgb.pi_median_os",
                 "calgb.pi_median_os",
-                _l(
-                    "In a later look at the same study, the middle (median) survival was %(len)s years with"
-                    " lenalidomide and %(ctl)s years with placebo. This look was descriptive, not a planned"
-                    " test."
-                ),
+                LATER_LOOK_OS,
             ),
         ),
     )
@@ -348,6 +356,7 @@ def _ifm(b):
                 ("ifm.stopped_early",),
             ),
             b.medians("ifm.median_pfs", "ifm.median_pfs", MEDIAN_PFS, control=P(_l("placebo"))),
+            b.medians("ifm.pi_median_os", "ifm.pi_median_os", LATER_LOOK_OS),
         ),
     )
 
