@@ -214,6 +214,7 @@ FACT_VALUES = {
     "eligibility.kidney_function": {"trial_a": "CALGB 100104", "trial_b": "IFM 2005-02", "crcl": 30},
     "calgb.clock_from_transplant": {"day_low": 100, "day_high": 110},
     "calgb.crossover": {"month": (2009, 12), "switched": 86, "eligible": 128},
+    "calgb.induction_trend": {},
     "calgb.randomised": {"lenalidomide": 231, "control": 229},
     "ifm.randomised": {"total": 614},
     "ifm.stopped_early": {"month": (2011, 1), "trial": "IFM 2005-02", "median_years": 2},

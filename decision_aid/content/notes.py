@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from decision_aid.content.evidence_text import FactsText
+
 
 @dataclass(frozen=True)
 class Note:
@@ -96,11 +98,7 @@ NOTES = [
     Note(
         "induction",
         _l("Lenalidomide before your transplant"),
-        _l(
-            "In the CALGB study, some people had taken lenalidomide before their transplant. The study "
-            "looked at them as a group, but it could not say for sure if maintenance works differently for"
-            " them."
-        ),
+        FactsText(("calgb.induction_trend",)),
         _l("I took lenalidomide before my transplant. Does that change how well maintenance might work?"),
         CONCERNS["induction"],
     ),

@@ -248,6 +248,23 @@ FACTS = (
         "S004",
     ),
     Fact(
+        "calgb.induction_trend",
+        "trial",
+        P(_l("Lenalidomide before the transplant")),
+        # No trial name here: notes carry no digits (they are about the person, not a number).
+        P(
+            _l(
+                "In the main study, maintenance seemed to help people who had taken lenalidomide before"
+                " their transplant a little more. The study could not say for sure."
+            )
+        ),
+        V_SEED,
+        ("S004",),
+        "There was a trend toward a greater difference in time to progression with lenalidomide than with"
+        " placebo for status with respect to lenalidomide induction therapy (P = 0.06 for interaction).",
+        "S004",
+    ),
+    Fact(
         "calgb.randomised",
         "trial",
         P(_l("People in the %(trial)s study"), trial=CALGB),
