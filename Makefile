@@ -15,7 +15,7 @@ FLASK_TRUSTED_HOSTS ?= ["localhost", "127.0.0.1"]
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info fonts-dejavu-core fonts-liberation2 fonts-noto-core
 TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils libzbar0 nginx redis-server
 
-.PHONY: help run test lint translations update-translations readability bench system-packages-run system-packages-test install clean
+.PHONY: help run test lint translations update-translations readability bench bench-all system-packages-run system-packages-test install clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -59,6 +59,11 @@ readability: install translations ## Measure each page's reading level and recor
 # Never part of `make test`: it loads the machine for minutes. Quick run: make bench ARGS="--seconds 10 --connections 20"
 bench: system-packages-test install translations ## Load one instance, then two behind nginx, and print a table (60 s each)
 	$(PYTHON) bench/load.py $(ARGS)
+
+# Never part of `make test`. wrk (Debian) loads the server; quick run: make bench-all ARGS="--seconds 3 --renders 50"
+bench-all: system-packages-test install translations ## Page weight, throughput against bare Flask, PDF cost, memory, cookie: one table
+	@./scripts/ensure-debian-packages wrk
+	$(PYTHON) bench/all.py $(ARGS)
 
 clean: ## Remove the virtualenv and build leftovers
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -28,7 +28,10 @@ from decision_aid.content.icons import layout
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 REVIEW = Path("/tmp/icon-review")
-PDF_DPI = 100
+# 192 dpi is 2 device pixels per CSS px: every pattern tile (one person, CELL_WIDTH x CELL_HEIGHT) is a whole
+# number of pixels. At 100 dpi poppler rounds each tile to whole pixels, so some heads under the range's top
+# edge moved up a row and the edge checks measured the rounding, not the drawing.
+PDF_DPI = 192
 # Where each array sits on the page, in CSS px (absolutely positioned, so both renderers agree).
 ORIGINS = {"pfs": (20, 20), "spm": (300, 20)}
 PAGE = (600, 640)

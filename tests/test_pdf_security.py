@@ -316,7 +316,8 @@ def test_a_stalled_render_is_killed_and_gives_503(tmp_path, monkeypatch):
     app.config["PDF_RENDER_TIMEOUT"] = 5
     monkeypatch.setattr(pdf, "render_document", stall)
     started = time.monotonic()
-    response = client.get("/handout.pdf")
+    # Another paper than the warm-up, so the handout cache cannot answer it without a render.
+    response = client.get("/handout.pdf?paper=letter")
     waited = time.monotonic() - started
     assert response.status_code == 503
     assert "Try again in a moment." in response.get_data(as_text=True)

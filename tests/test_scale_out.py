@@ -5,6 +5,7 @@ Everything runs on loopback and is stopped at the end. The nginx config is gener
 deploy/nginx/ (tests/servers.py); only this test adds an X-Upstream header naming the instance.
 """
 
+import re
 from itertools import pairwise
 from urllib.parse import urljoin
 from urllib.parse import urlsplit
@@ -14,6 +15,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from tests.servers import LOOPBACK
+from tests.servers import ROOT
 from tests.servers import random_secret
 from tests.servers import start_gunicorn
 from tests.servers import start_nginx
@@ -200,17 +202,25 @@ def test_pdf_rate_limit_is_shared_between_instances(cluster):
 
 
 def test_nginx_serves_static_compresses_and_caps_bodies(cluster):
-    """Static files from nginx with a cache lifetime, gzip for pages, 413 above 64 KiB."""
+    """Static files from nginx (hashed names for good, plain names briefly), gzip, 413 above 64 KiB."""
     nginx = cluster["nginx"]
+    gzipped = {"Accept-Encoding": "gzip"}
     with session() as client:
-        css = client.get(nginx.url + "/static/site.css", headers={"Accept-Encoding": "gzip"}, timeout=10)
-        page = client.get(nginx.url + "/transplant", headers={"Accept-Encoding": "gzip"}, timeout=10)
+        page = client.get(nginx.url + "/transplant", headers=gzipped, timeout=10)
+        hashed = re.search(r'href="(/static/site\.[0-9a-f]{8}\.css)"', page.text).group(1)
+        css = client.get(nginx.url + hashed, headers=gzipped, timeout=10)
+        plain = client.get(nginx.url + "/static/site.css", headers=gzipped, timeout=10)
         big = client.post(nginx.url + "/transplant", data={"transplant": "x" * 70_000}, timeout=10)
     assert css.status_code == 200
+    assert css.content == (ROOT / "static" / "site.css").read_bytes()
     assert "X-Upstream" not in css.headers, "static files should not reach the app"
-    assert css.headers["Cache-Control"] == "max-age=3600"
+    assert "max-age=315360000" in css.headers["Cache-Control"]
+    assert "immutable" in css.headers["Cache-Control"]
     assert css.headers["X-Content-Type-Options"] == "nosniff"
     assert css.headers.get("Content-Encoding") == "gzip"
+    assert plain.status_code == 200 and "X-Upstream" not in plain.headers
+    assert plain.headers["Cache-Control"] == "max-age=600"
+    assert plain.content == css.content
     assert page.status_code == 200
     assert page.headers.get("Content-Encoding") == "gzip"
     assert page.headers["Cache-Control"] == "no-store"

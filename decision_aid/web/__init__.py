@@ -3,7 +3,9 @@
 from decision_aid import extensions
 from decision_aid.printing import pdf
 from decision_aid.web import answers
+from decision_aid.web import assets
 from decision_aid.web import clinic
+from decision_aid.web import compression
 from decision_aid.web import context
 from decision_aid.web import cookie
 from decision_aid.web import documents
@@ -18,6 +20,8 @@ from decision_aid.web import security
 def init_app(app):
     """Wire the extensions, headers, languages, error pages and blueprints into the app."""
     security.init_app(app)
+    compression.init_app(app)
+    assets.init_app(app)
     cookie.init_app(app)
     answers.init_app(app)
     i18n.init_app(app)

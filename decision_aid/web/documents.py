@@ -25,6 +25,7 @@ from decision_aid.printing import page_css
 from decision_aid.printing import pdf
 from decision_aid.web import answers as stored
 from decision_aid.web import errors
+from decision_aid.web import handout_cache
 from decision_aid.web import public_url
 from decision_aid.web.journey import handoff_link
 from decision_aid.web.journey import redirect_to_first_incomplete
@@ -58,10 +59,27 @@ def summary_pdf():
 
 @bp.route("/handout.pdf")
 def handout_pdf():
-    """The general handout: the decision, both options, SURE, a values worksheet, questions."""
-    return pdf_response(
+    """The general handout: the decision, both options, SURE, a values worksheet, questions.
+
+    The same for everyone (no answers), so rendered once per version and then served from memory."""
+    cached = handout_cache.cache()
+    version = handout_cache.key(
+        lang=str(get_locale()),
+        paper=chosen_paper(),
+        large=request.args.get("size") == "large",
+        evidence_checked=current_evidence().checked_on,
+        version=about.VERSION,
+        aid_link=public_url.external_url("pages.start"),
+    )
+    body = cached.get(version)
+    if body is not None:
+        return pdf_file(body, "lenalidomide-handout.pdf")
+    response = pdf_response(
         "pdf/handout.html", str(options.DECISION), "lenalidomide-handout.pdf", **handout_context()
     )
+    if response.status_code == 200:
+        cached.put(version, response.get_data())
+    return response
 
 
 def handout_context():
@@ -159,6 +177,11 @@ def pdf_response(template, title, filename, **context):
         busy = make_response(*errors.error_page(503))
         busy.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return busy
+    return pdf_file(body, filename)
+
+
+def pdf_file(body, filename):
+    """A PDF response, shown in the browser with a sensible name if saved."""
     response = Response(body, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

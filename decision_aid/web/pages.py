@@ -2,6 +2,7 @@
 
 from flask import Blueprint
 from flask import current_app
+from flask import redirect
 from flask import render_template
 from flask import url_for
 
@@ -32,6 +33,12 @@ def start():
         continue_url=continue_url,
         complete=missing is None,
     )
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers and tools ask for /favicon.ico whatever the page says: send them to the SVG."""
+    return redirect(url_for("static", filename="favicon.svg"), 301)
 
 
 @bp.route("/healthz")

@@ -1,0 +1,301 @@
+"""Every performance measurement in one table (make bench-all): page weight, throughput against a bare
+Flask page, PDF cost against a one-paragraph render, renderer memory over many renders, cookie size.
+
+- Page weight: every page of a full walk, first visit, with the CSS and scripts it links, as served
+  (gzip from Flask-Compress); the largest over the walk (/evidence apart), and the key pages.
+- Throughput: wrk on loopback against gunicorn with gunicorn.conf.py (gthread, 2 workers) serving the
+  app, then the same settings serving bench/bare.py; one after the other in one run, every response
+  checked to be a 200. The summary and the numbers page get a different finished journey's cookie on
+  each request (random answers), so nothing about one person's answers could be reused.
+- PDF: the summary PDF through that gunicorn (varied answers) against a one-paragraph document
+  rendered by the same WeasyPrint in this process.
+- Memory: the render worker's RSS in this process after 10 and after N summary PDFs (varied answers).
+- Cookie: the session cookie with every field at its maximum.
+wrk shares the machine's cores with the servers: compare rows of one run, not runs.
+Usage: .venv/bin/python bench/all.py [--seconds 10] [--connections 16] [--renders 500]
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import requests  # noqa: E402
+import wtforms  # noqa: E402
+from flask.sessions import SecureCookieSessionInterface  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+
+from decision_aid.journey import flow  # noqa: E402
+from decision_aid.web.answers import VERSION as ANSWERS_VERSION  # noqa: E402
+from tests.helpers import TYPICAL_ANSWERS  # noqa: E402
+from tests.helpers import make_app  # noqa: E402
+from tests.servers import LOOPBACK  # noqa: E402
+from tests.servers import Gunicorn  # noqa: E402
+from tests.servers import Process  # noqa: E402
+from tests.servers import children  # noqa: E402
+from tests.servers import free_port  # noqa: E402
+from tests.servers import random_secret  # noqa: E402
+from tests.servers import rss_kib  # noqa: E402
+from tests.servers import wait_for_http  # noqa: E402
+from tests.test_hostile_requests import every_field_at_its_maximum  # noqa: E402
+from tests.test_performance import EXEMPT  # noqa: E402
+from tests.test_performance import walk  # noqa: E402
+from tests.test_performance import weigh  # noqa: E402
+
+COOKIES = 200  # different finished journeys, one per request in turn
+QUESTION = "/transplant"
+ONE_PARAGRAPH = "<!doctype html><html lang='en'><title>One</title><p>One paragraph of plain text.</p></html>"
+WRK_SCRIPT = """
+local cookies = {%s}
+local i = 0
+bad = 0
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) i = math.random(#cookies) end
+function request()
+  i = i %% #cookies + 1
+  return wrk.format("GET", nil, {["Cookie"] = cookies[i], ["Accept-Encoding"] = "gzip, br"})
+end
+function response(status, headers, body) if status ~= 200 then bad = bad + 1 end end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("bad") end
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d\\n", summary.requests, total, summary.duration,
+    latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+
+def random_answers(rng):
+    """A finished journey with a random choice at every question and a random note."""
+    answers = {}
+    for _ in range(100):
+        step = flow.first_incomplete(answers)
+        if step is None:
+            return answers
+        if not step.is_question:
+            answers["_seen"] = [*answers.get("_seen", ()), step.slug]
+        for name in step.fields:
+            field = getattr(step.form, name)
+            choices = [choice.value for choice in field.kwargs.get("choices") or []]
+            if field.field_class is wtforms.SelectMultipleField:
+                answers[name] = rng.sample(choices, rng.randint(0, len(choices)))
+            elif field.field_class is wtforms.RadioField:
+                # Choices made at request time (the knowledge check's numbers): the typical answer.
+                answers[name] = rng.choice(choices) if choices else TYPICAL_ANSWERS[name]
+            else:
+                answers[name] = "".join(rng.choices("abcdefgh éà", k=rng.randint(0, 300)))
+        answers = flow.prune(answers)
+    raise RuntimeError(f"random answers never finished the journey: {answers}")
+
+
+def cookies(app, count, seed=1):
+    """Session cookies (name=value) for `count` random finished journeys, signed with the app's key."""
+    serializer = SecureCookieSessionInterface().get_signing_serializer(app)
+    rng = random.Random(seed)  # noqa: S311 (varied answers for a benchmark, not a secret)
+    name = app.config["SESSION_COOKIE_NAME"]
+    return [
+        f"{name}={serializer.dumps({'answers': random_answers(rng), 'v': ANSWERS_VERSION})}"
+        for _ in range(count)
+    ]
+
+
+def page_weights():
+    """{name: (raw, gzip)} for a full walk, with assets, as served."""
+    app = make_app(Path(tempfile.mkdtemp(prefix="bench-weight-")))
+    client = app.test_client()
+    return {name: weigh(client, response) for name, response in walk(client)}
+
+
+def wrk(url, cookie_list, seconds, connections, work):
+    """(requests per second, non-200 responses, p50 ms, p99 ms) for one URL."""
+    script = Path(work) / "cookies.lua"
+    quoted = ",".join('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' for value in cookie_list)
+    script.write_text(WRK_SCRIPT % quoted, encoding="utf-8")
+    threads = min(2, connections)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", str(script), url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    done, bad, micros, p50, p99 = map(
+        int, re.search(r"RESULT (\d+) (\d+) (\d+) (\d+) (\d+)", output).groups()
+    )
+    return done / (micros / 1e6), bad, p50 / 1000, p99 / 1000
+
+
+def throughput(args, work, secret, cookie_list):
+    """{name: wrk result} for the app's pages, then the bare page, under the same gunicorn settings."""
+    env = {
+        "FLASK_PDF_RATE_LIMIT": "100000 per minute",
+        "GUNICORN_WORKER_CLASS": "gthread",
+        "WEB_CONCURRENCY": "2",
+    }
+    results = {}
+    app = Gunicorn(work, secret_key=secret, name="app", env=env).wait_ready()
+    try:
+        for name, path in (("question", QUESTION), ("numbers", "/the-numbers"), ("summary", "/summary")):
+            wrk(app.url + path, cookie_list, 2, args.connections, work)  # warm-up
+            results[name] = wrk(app.url + path, cookie_list, args.seconds, args.connections, work)
+        results["summary PDF"] = pdf_through_server(app.url, cookie_list)
+    finally:
+        app.stop()
+    bare = start_bare(work, env)
+    try:
+        wrk(bare.url + "/", cookie_list, 2, args.connections, work)
+        results["bare"] = wrk(bare.url + "/", cookie_list, args.seconds, args.connections, work)
+    finally:
+        bare.stop()
+    return results
+
+
+def start_bare(work, env):
+    """gunicorn.conf.py serving bench/bare.py, with the same environment as the app's server."""
+    port = free_port()
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("FLASK_")}
+    environment.update({**env, "HOST": LOOPBACK, "PORT": str(port)})
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "bench.bare:app"]
+    bare = Process("bare", command, log_path=Path(work) / "bare.log", env=environment)
+    bare.url = f"http://{LOOPBACK}:{port}"
+    try:
+        wait_for_http(bare.url + "/", bare)
+    except BaseException:
+        bare.stop()
+        raise
+    return bare
+
+
+def pdf_through_server(url, cookie_list, count=20):
+    """Median milliseconds of a summary PDF through gunicorn, a different person's answers each time."""
+    times = []
+    with requests.Session() as session:
+        session.trust_env = False
+        for index in range(count + 2):
+            name, _, value = cookie_list[index].partition("=")
+            start = time.perf_counter()
+            response = session.get(url + "/summary.pdf", headers={"Cookie": f"{name}={value}"}, timeout=60)
+            elapsed = (time.perf_counter() - start) * 1000
+            assert response.status_code == 200 and response.content.startswith(b"%PDF"), response.status_code
+            if index >= 2:  # the first two start each worker's renderer
+                times.append(elapsed)
+    return statistics.median(times)
+
+
+def one_paragraph_ms(count=20):
+    """Median milliseconds of a one-paragraph PDF, same WeasyPrint, in this process."""
+    HTML(string=ONE_PARAGRAPH).write_pdf()
+    times = []
+    for _ in range(count):
+        start = time.perf_counter()
+        HTML(string=ONE_PARAGRAPH).write_pdf()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def render_memory(renders):
+    """{after n renders: MiB of the render worker} for summary PDFs with varied answers, in-process."""
+    app = make_app(Path(tempfile.mkdtemp(prefix="bench-memory-")), RATELIMIT_ENABLED=False)
+    client = app.test_client()
+    rng = random.Random(2)  # noqa: S311 (varied answers for a benchmark, not a secret)
+    found = {}
+    for index in range(1, renders + 1):
+        with client.session_transaction() as session:
+            session["answers"] = random_answers(rng)
+            session["v"] = ANSWERS_VERSION
+        response = client.get("/summary.pdf")
+        assert response.status_code == 200, response.status_code
+        if index in (10, renders):
+            workers = children(os.getpid())
+            found[index] = (sum(rss_kib(pid) for pid in workers) / 1024, rss_kib(os.getpid()) / 1024)
+    return found
+
+
+def cookie_bytes():
+    """Bytes of the session cookie with every field at its maximum."""
+    app = make_app(Path(tempfile.mkdtemp(prefix="bench-cookie-")))
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["answers"] = every_field_at_its_maximum()
+        session["v"] = ANSWERS_VERSION
+        session["lang"] = "fr"
+    client.get("/summary")
+    return len(client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value)
+
+
+def main():
+    """Measure everything and print one table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--renders", type=int, default=500)
+    args = parser.parse_args()
+    rows = []
+    weights = page_weights()
+    walked = {name: sizes for name, sizes in weights.items() if name not in EXEMPT}
+    largest_raw = max(walked.items(), key=lambda item: item[1][0])
+    largest_gzip = max(walked.items(), key=lambda item: item[1][1])
+    rows.append(
+        (
+            "Page weight, largest raw over the walk (budget 64 KB)",
+            f"{largest_raw[1][0]:,} B ({largest_raw[0]})",
+        )
+    )
+    rows.append(
+        (
+            "Page weight, largest gzip over the walk (budget 14 KB)",
+            f"{largest_gzip[1][1]:,} B ({largest_gzip[0]})",
+        )
+    )
+    for name in ("start", "transplant", "the-numbers", "summary", "evidence"):
+        raw, packed = weights[name]
+        rows.append((f"  {name} with CSS/JS: raw / gzip", f"{raw:,} / {packed:,} B"))
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        secret = random_secret()
+        app = make_app(
+            Path(work), SECRET_KEY=secret, SESSION_COOKIE_SECURE=False, SESSION_COOKIE_NAME="session"
+        )
+        cookie_list = cookies(app, COOKIES)
+        results = throughput(args, work, secret, cookie_list)
+    bare_rps = results["bare"][0]
+    for name in ("bare", "question", "numbers", "summary"):
+        rps, bad, p50, p99 = results[name]
+        ratio = f"{rps / bare_rps:.2f}x bare" if name != "bare" else "1"
+        rows.append(
+            (
+                f"Throughput {name} (non-200: {bad})",
+                f"{rps:,.0f} req/s, p50 {p50:.0f} ms, p99 {p99:.0f} ms, {ratio}",
+            )
+        )
+    question_rps = results["question"][0]
+    rows.append(
+        ("Summary cost / question page cost (target <= 5)", f"{question_rps / results['summary'][0]:.1f}")
+    )
+    paragraph = one_paragraph_ms()
+    pdf_ms = results["summary PDF"]
+    rows.append(("Summary PDF through gunicorn, median", f"{pdf_ms:.0f} ms"))
+    rows.append(("One-paragraph PDF, same WeasyPrint, median", f"{paragraph:.1f} ms"))
+    rows.append(("Summary PDF / one paragraph (target <= 20, stretch 10)", f"{pdf_ms / paragraph:.1f}"))
+    memory = render_memory(args.renders)
+    for count, (worker, own) in memory.items():
+        rows.append(
+            (f"Memory after {count} summary PDFs: renderer / app process", f"{worker:.0f} / {own:.0f} MiB")
+        )
+    rows.append(("Session cookie, every field at its maximum (limit 4,093)", f"{cookie_bytes():,} B"))
+    print(
+        f"Measured {datetime.date.today().isoformat()} on {platform.node()}: {os.cpu_count()} cores, shared"
+    )
+    width = max(len(label) for label, _value in rows)
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""Compressed responses for `make run`: pages, stylesheets, scripts and SVG; never PDFs.
+
+BREACH (breachattack.com) reads a secret out of a compressed HTTPS response by making the
+victim's browser fetch it many times with attacker-chosen text reflected beside the secret, and
+watching the sizes. Its preconditions do not hold here, so every page is compressed:
+
+- No reflection. No page echoes the query string, the path or a request header: ?lang=,
+  ?study=, ?paper= and the other parameters are checked against fixed lists and only the
+  matching fixed value is shown; error messages are fixed text. tests/test_compression.py sends
+  a canary in every parameter and header of a full walk and checks that no page shows it.
+- No cookie on the attacker's requests. The session cookie is SameSite=Lax: images, scripts,
+  fetches and form posts from another site go without it, so they see a fresh visitor's page,
+  never the person's answers or token.
+- The secrets in pages do not stay put. The hand-off link is sealed with a random nonce per
+  response (printing/token.py), so it differs every time; Flask-WTF's CSRF token is a signed,
+  timestamped value (it changes every second) whose readable part is useless without the
+  server's key.
+If a page ever reflects request input next to answers, stop compressing text/html (or mask the
+token per response) rather than drop the reflection test.
+"""
+
+from flask_compress import Compress
+
+COMPRESSED_TYPES = [
+    "text/html",
+    "text/css",
+    "text/javascript",  # what Python 3.12+ calls a .js file
+    "application/javascript",
+    "image/svg+xml",
+]
+
+
+def init_app(app):
+    """Compress text responses with Brotli or gzip, whichever the browser takes."""
+    app.config.setdefault("COMPRESS_MIMETYPES", COMPRESSED_TYPES)
+    # Static files are streamed from disk: allow gzip for them too (Flask-Compress leaves it out
+    # of streaming by default), so every client that compresses at all gets them compressed.
+    app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
+    app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["br", "gzip"])
+    app.config.setdefault("COMPRESS_LEVEL", 6)
+    app.config.setdefault("COMPRESS_BR_LEVEL", 5)
+    Compress(app)

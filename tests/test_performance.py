@@ -1,0 +1,119 @@
+"""What keeps pages fast on a phone: every page of a full walk fits the first round trip with its CSS and
+scripts (14 KB gzip, 64 KB raw; SECURITY-PERFORMANCE.md table (b)), a favicon, a meta description.
+
+Sizes only: timings are measured by `make bench`, never asserted here.
+"""
+
+import gzip
+
+import pytest
+from bs4 import BeautifulSoup
+
+from decision_aid.journey import flow
+from tests.helpers import Journey
+from tests.helpers import check_page
+from tests.helpers import complete_answers
+from tests.helpers import set_answers
+
+GZIP_BUDGET = 14 * 1024  # one TCP initial window (RFC 6928)
+RAW_BUDGET = 64 * 1024
+# The reference page with every figure's source and quote: allowed to be larger.
+EXEMPT = {"evidence"}
+# Over budget while the numbers page and the summary are reworked on other branches. The test wants
+# exactly these over: one that comes within budget must be taken off this list.
+OVER_FOR_NOW = {
+    "the-numbers": "the numbers page is about 76 KB raw with its CSS (being shortened)",
+    "summary": "the summary is about 15 KB gzip with its CSS and script (being reworked)",
+}
+OTHER_PAGES = ["/check-answers", "/summary", "/about", "/glossary", "/evidence", "/handoff", "/clinic"]
+
+
+def walk(client):
+    """[(name, response)] for every page of a full journey, first visit, the summary included."""
+    pages = [("start", client.get("/", headers={"Accept-Encoding": "gzip"}))]
+    journey = Journey(client)
+    original = journey.answer
+
+    def answer_and_keep(slug, data=None, change=False):
+        pages.append((slug, client.get(f"/{slug}", headers={"Accept-Encoding": "gzip"})))
+        return original(slug, data, change)
+
+    journey.answer = answer_and_keep
+    journey.answer_all()
+    pages += [(url.strip("/"), client.get(url, headers={"Accept-Encoding": "gzip"})) for url in OTHER_PAGES]
+    return pages
+
+
+def unpacked(response):
+    """A response's body as the browser sees it, and its size on the wire."""
+    body = response.get_data()
+    if response.headers.get("Content-Encoding") == "gzip":
+        return gzip.decompress(body), len(body)
+    return body, len(body)
+
+
+def weigh(client, response):
+    """(raw, gzip as served) bytes of a page plus every stylesheet and script it links."""
+    html, packed = unpacked(response)
+    raw = len(html)
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.select("link[rel=stylesheet], script[src]"):
+        asset = client.get(tag.get("href") or tag.get("src"), headers={"Accept-Encoding": "gzip"})
+        assert asset.status_code == 200
+        body, size = unpacked(asset)
+        raw, packed = raw + len(body), packed + size
+    return raw, packed
+
+
+@pytest.fixture(scope="module")
+def weights(tmp_path_factory):
+    """{page: (raw, gzip)} for a full walk in English, first visit (nothing cached)."""
+    from tests.helpers import make_app
+
+    app = make_app(tmp_path_factory.mktemp("weights"))
+    client = app.test_client()
+    found = {}
+    for name, response in walk(client):
+        assert response.status_code == 200, name
+        assert response.headers.get("Content-Encoding") == "gzip", name
+        found[name] = weigh(client, response)
+    return found
+
+
+def test_every_page_of_a_walk_fits_the_first_round_trip(weights):
+    assert len(weights) > 30, "a full walk, the summary included"
+    over = {
+        name: sizes
+        for name, sizes in weights.items()
+        if name not in EXEMPT and (sizes[0] > RAW_BUDGET or sizes[1] > GZIP_BUDGET)
+    }
+    assert set(over) == set(OVER_FOR_NOW), over
+
+
+def test_favicon(client):
+    page = check_page(client.get("/"))
+    icon = page.select_one("link[rel=icon]")
+    assert icon["type"] == "image/svg+xml"
+    response = client.get(icon["href"])
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    assert response.get_data().startswith(b"<svg")
+    old_style = client.get("/favicon.ico")
+    assert old_style.status_code == 301 and old_style.location == icon["href"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_every_page_has_a_meta_description_in_its_language(client, lang):
+    set_answers(client, complete_answers())
+    descriptions = set()
+    urls = ["/", "/about", "/glossary", "/evidence", "/summary", "/nowhere"] + [
+        f"/{s.slug}" for s in flow.STEPS[:3]
+    ]
+    for url in urls:
+        response = client.get(f"{url}?lang={lang}")
+        soup = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+        content = soup.select_one('meta[name="description"]')["content"]
+        assert 50 <= len(content) <= 250, (url, content)
+        descriptions.add(content)
+    assert len(descriptions) == 1
+    if lang != "en":
+        assert "myeloma" not in descriptions.pop(), "translated"
