@@ -2,6 +2,7 @@
 
 import pytest
 
+from decision_aid.content import about
 from decision_aid.journey import flow
 from tests.helpers import TYPICAL_ANSWERS
 from tests.helpers import answers_before
@@ -25,7 +26,12 @@ def test_start_page(get_page):
     assert start.get_text(strip=True) == "Start now"
     assert start["href"] == "/" + flow.STEPS[0].slug
     assert "does not replace talking with your care team" in page.text
-    assert "about 15 minutes" in page.text
+    # The time is measured from the journey's words at a slow pace (make readability), not typed in.
+    time = about.reading_time()
+    assert time["words_per_minute"] <= 150
+    assert f"takes about {time['minutes_shown']} minutes" in page.text
+    assert f"allow about {time['minutes_all']} minutes" in page.text
+    assert time["minutes_shown"] * time["words_per_minute"] >= time["words_shown"]
     assert "not on our server" in page.text
 
 
