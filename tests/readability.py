@@ -4,6 +4,7 @@ Run `make readability` (python -m tests.readability --write) after changing any 
 """
 
 import json
+import math
 import re
 import statistics
 import sys
@@ -17,6 +18,13 @@ from bs4 import BeautifulSoup
 # textstat 0.7.13 downloads NLTK's cmudict on first use, which cannot work offline: count syllables
 # with Pyphen instead (deterministic). This touches a private module, hence the exact pin in setup.cfg.
 syllables.get_cmudict = lambda lang: None
+
+# A slow reading pace, for a tired reader (the usability review measured 120 to 200 words a minute).
+WORDS_PER_MINUTE = 150
+# The time on the start page is rounded up to this many minutes.
+ROUND_UP_TO = 5
+# The pages of the journey the start page's time covers: from it to check your answers.
+NOT_IN_THE_JOURNEY = ("summary", "about", "evidence")
 
 # Quotes from the studies and citations are the sources' own words, not ours.
 NOT_OUR_WORDS = "q, .sources, [lang]:not(html), .small, nav, .site-header, .site-footer, .skip-link"
@@ -74,13 +82,42 @@ def journey_pages(locale="en"):
         return pages
 
 
+def without_disclosures(html):
+    """The page as it first shows: what is inside a closed <details> is left out (its summary stays)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup.select("main details:not([open]) > :not(summary)"):
+        hidden.decompose()
+    return str(soup)
+
+
+def minutes(words):
+    """Reading time at the slow pace, rounded up to ROUND_UP_TO minutes."""
+    return math.ceil(words / WORDS_PER_MINUTE / ROUND_UP_TO) * ROUND_UP_TO
+
+
+def reading_time(pages):
+    """Words from the start page to check your answers, as first shown and with every part opened."""
+    journey = [html for name, html in pages if name not in NOT_IN_THE_JOURNEY]
+    shown = sum(len(body_text(without_disclosures(html)).split()) for html in journey)
+    everything = sum(len(body_text(html).split()) for html in journey)
+    return {
+        "words_per_minute": WORDS_PER_MINUTE,
+        "words_shown": shown,
+        "words_all": everything,
+        "minutes_shown": minutes(shown),
+        "minutes_all": minutes(everything),
+    }
+
+
 def measure():
-    """Grade per page, and the highest and average."""
-    grades = {name: round(grade(body_text(html)), 1) for name, html in journey_pages()}
+    """Grade per page, the highest and average, and the journey's reading time."""
+    pages = journey_pages()
+    grades = {name: round(grade(body_text(html)), 1) for name, html in pages}
     return {
         "pages": grades,
         "highest": max(grades.values()),
         "average": round(statistics.mean(grades.values()), 1),
+        "reading_time": reading_time(pages),
     }
 
 

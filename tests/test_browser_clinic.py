@@ -109,6 +109,8 @@ def test_clinic_mode_in_the_browser(browser, live_server):
     assert cookie["expires"] == -1, "a session cookie: gone when the browser closes"
     # The nurse opens the numbers directly; the arrays use the wide screen.
     page.goto(live_server + "/the-numbers")
+    # Each outcome's pictures open on request (a disclosure).
+    page.locator("details.outcome > summary").first.click()
     width = page.locator("svg.icon-array").first.bounding_box()["width"]
     assert width > 400
     assert page.locator(".teach-back").is_visible()
@@ -148,6 +150,7 @@ def test_icon_arrays_in_forced_colours(browser, live_server, finished_cookie, tm
     page = context.new_page()
     page.emulate_media(forced_colors="active")
     page.goto(live_server + "/the-numbers")
+    page.locator("details.outcome > summary").first.click()
     svg = page.locator("svg.icon-array").first
     assert svg.evaluate("e => getComputedStyle(e).forcedColorAdjust") == "none"
     stroke = page.locator("svg.icon-array g.range").first.evaluate("e => getComputedStyle(e).stroke")

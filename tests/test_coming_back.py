@@ -24,10 +24,10 @@ def test_start_page_without_answers_offers_start_now_and_clinic_mode(get_page):
 
 
 def test_part_way_through_the_start_page_continues_at_the_first_incomplete_step(client):
-    seed(client, answers_before(flow.step_for("kidneys")))
+    seed(client, answers_before(flow.step_for("your-health")))
     page = check_page(client.get("/"))
     actions = {a.get_text(strip=True): a["href"] for a in page.select(".saved-answers a")}
-    assert actions["Continue where you left off"] == "/kidneys"
+    assert actions["Continue where you left off"] == "/your-health"
     assert actions["Delete my answers"] == "/start-again"
     assert "See your summary" not in actions
     assert not page.select("a[href='/transplant'].button--start"), "no Start now over saved answers"
@@ -41,7 +41,7 @@ def test_finished_the_start_page_offers_the_summary(client):
     assert actions["Continue where you left off"] == "/check-answers"
 
 
-@pytest.mark.parametrize("url", ["/", "/kidneys", "/summary", "/summary.pdf"])
+@pytest.mark.parametrize("url", ["/", "/your-health", "/summary", "/summary.pdf"])
 def test_answers_from_an_older_version_are_cleared_with_a_message(client, url):
     # A cookie written before answers had a version (or with another version).
     with client.session_transaction() as session:
@@ -154,7 +154,7 @@ def test_each_sure_no_links_to_a_page_that_helps(client):
     page = check_page(client.get("/sure-result"))
     links = [a["href"] for a in page.select(".sure-links a")]
     assert "/the-numbers?from=sure" in links
-    assert "/what-taking-it-is-like?from=sure" in links
+    assert "/the-decision?from=sure" in links
     assert "/what-matters?from=sure" in links
 
 

@@ -69,7 +69,6 @@ def in_locale(app, locale, thing):
 def every_page(client):
     urls = [
         "/the-decision",
-        "/what-taking-it-is-like",
         "/notes-for-you",
         "/what-matters-compared",
         "/summary",
@@ -182,7 +181,8 @@ def test_what_has_changed_is_on_the_decision_page_and_the_summary(app, client, l
 
 def test_practical_safety_is_on_what_taking_it_is_like(app, client, locale):
     finished_journey(client, locale)
-    text = page_text(client, "/what-taking-it-is-like")
+    # "What taking lenalidomide is like" is a set of sections on the options page.
+    text = page_text(client, "/the-decision")
     with app.app_context():
         evidence = current_evidence()
         safety = [f for f in evidence.all_facts() if f.category == "safety"]

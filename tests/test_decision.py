@@ -38,7 +38,9 @@ def test_the_decision_states_the_choice_and_both_options_equally(client):
 
 
 def test_what_taking_it_is_like_gives_numbers_and_when_to_call(app, client):
-    page = open_step(client, "what-taking-it-is-like")
+    # Folded into the options page, as disclosures that open without JavaScript.
+    page = open_step(client, "the-decision")
+    assert len(page.select("details.disclosure > summary")) >= 4
     with app.test_request_context():
         calgb = app.extensions["evidence"].default_set
         neutropenia = calgb.outcome("neutropenia_g34")
@@ -95,30 +97,70 @@ def test_values_cover_both_options_and_the_comparison_has_no_verdict(client):
     assert "does not tell you what to choose" in page.text
 
 
-def test_knowledge_check_gives_feedback_allows_a_retry_and_scores_first_tries(client, journey):
-    set_answers(client, answers_before(flow.step_for("check-second-cancer")))
-    response = journey.answer("check-second-cancer", {"quiz_second_cancer": "same"})
-    assert response.location == "/check-second-cancer-answer"
-    feedback = check_page(client.get("/check-second-cancer-answer"))
+def knowledge_answers(**changes):
+    """Typical answers to the four knowledge questions, with some changed."""
+    return {
+        name: TYPICAL_ANSWERS[name] for name in flow.step_for("check-your-understanding").fields
+    } | changes
+
+
+def test_knowledge_check_is_one_page_then_one_feedback_page_and_scores_first_tries(client, journey):
+    set_answers(client, answers_before(flow.step_for("check-your-understanding")))
+    page = open_step(
+        client, "check-your-understanding", answers_before(flow.step_for("check-your-understanding"))
+    )
+    assert len(page.select("fieldset")) == 4
+    # Every question offers "I'm not sure", so a guess need not count as knowing.
+    assert len(page.select('input[value="not-sure"]')) == 4
+    response = journey.answer(
+        "check-your-understanding", knowledge_answers(quiz_second_cancer="same", quiz_right_choice="not-sure")
+    )
+    assert response.location == "/your-answers"
+    feedback = check_page(client.get("/your-answers"))
     assert "Not quite" in feedback.text
     assert "It was higher with lenalidomide." in feedback.text
-    retry = feedback.select_one('main a[href="/check-second-cancer"]')
-    assert retry is not None and "Try this question again" in retry.get_text()
-    journey.answer("check-second-cancer", {"quiz_second_cancer": "higher"})
-    assert "That is right." in check_page(client.get("/check-second-cancer-answer")).text
+    assert "You were not sure" in feedback.text
+    retry = feedback.select_one('main a[href="/check-your-understanding"]')
+    assert retry is not None and "Try the questions again" in retry.get_text()
+    journey.answer("check-your-understanding", knowledge_answers(quiz_second_cancer="higher"))
     stored = answers_in_session(client)
     assert stored["quiz_second_cancer"] == "higher"
     assert stored["first:quiz_second_cancer"] == "same", "the score counts the first try"
+    assert stored["first:quiz_right_choice"] == "not-sure"
+
+
+def test_knowledge_check_shows_an_error_for_each_question_left_out(client, journey):
+    set_answers(client, answers_before(flow.step_for("check-your-understanding")))
+    response = journey.answer("check-your-understanding", {"quiz_main_effect": "longer"})
+    page = check_page(response, status=200)
+    assert page.title.startswith("Error: ")
+    assert len(page.select(".error-summary li")) == 3
+    assert len(page.select(".error-message")) == 3
+    assert not page.select_one("#quiz_main_effect-error")
+
+
+def test_the_summary_records_the_knowledge_items_missed(app):
+    from decision_aid.journey import summary
+
+    answers = complete_answers(quiz_second_cancer="same", quiz_number="not-sure")
+    with app.test_request_context():
+        built = summary.build(answers)
+        missed = [item["field"] for item in built.knowledge["missed"]]
+        assert missed == ["quiz_number", "quiz_second_cancer"]
+        assert built.knowledge["right"] == 2
+        assert "To go over: What happened to the chance of getting a second" in built.record_note
 
 
 def test_number_question_uses_the_evidence(app, client):
-    page = open_step(client, "check-number")
+    page = open_step(client, "check-your-understanding")
     with app.test_request_context():
         ttp = app.extensions["evidence"].default_set.outcome("calgb_ttp")
-    choices = [label.get_text(strip=True) for label in page.select(".radios__label")]
+    choices = [
+        label.get_text(strip=True) for label in page.select("#quiz_number .radios__label, .radios__label")
+    ]
     assert f"About {ttp.lenalidomide_per_100} out of 100" in choices
     assert f"About {ttp.control_per_100} out of 100" in choices
-    assert "after about 3 years" in page.h1
+    assert any("after about 3 years" in legend.get_text() for legend in page.select("legend"))
 
 
 def test_sure_items_keep_their_published_wording(client):
@@ -170,7 +212,10 @@ def test_doctor_note_is_capped_and_answers_are_kept(app, client, journey):
     set_answers(client, answers_before(flow.step_for("doctor-questions")))
     limit = app.config["FREE_TEXT_MAX_CHARS"]
     page = check_page(
-        journey.answer("doctor-questions", {"doctor_questions": ["cost"], "doctor_note": "x" * (limit + 1)})
+        journey.answer(
+            "doctor-questions",
+            {"leaning": "not-sure", "doctor_questions": ["cost"], "doctor_note": "x" * (limit + 1)},
+        )
     )
     assert page.select_one(".error-summary a")["href"] == "#doctor_note"
     assert page.select_one("textarea").get_text() == "x" * (limit + 1)

@@ -55,7 +55,7 @@ def test_last_step_leads_to_check_answers():
 
 def test_changing_an_answer_returns_to_check_answers():
     complete = complete_answers()
-    assert flow.next_slug(complete, flow.step_for("kidneys"), changing=True) == flow.CHECK_ANSWERS
+    assert flow.next_slug(complete, flow.step_for("your-health"), changing=True) == flow.CHECK_ANSWERS
 
 
 def test_a_change_that_opens_a_new_question_asks_it_first():
@@ -66,9 +66,9 @@ def test_a_change_that_opens_a_new_question_asks_it_first():
 
 def test_steps_cannot_be_opened_out_of_order():
     assert flow.may_open(flow.step_for("transplant"), {})
-    assert not flow.may_open(flow.step_for("kidneys"), {})
-    assert not flow.may_open(flow.step_for("kidneys"), {"transplant": "yes"})
-    assert flow.may_open(flow.step_for("kidneys"), {"transplant": "no", "age_group": "under-65"})
+    assert not flow.may_open(flow.step_for("your-health"), {})
+    assert not flow.may_open(flow.step_for("your-health"), {"transplant": "yes"})
+    assert flow.may_open(flow.step_for("your-health"), {"transplant": "no", "age_group": "under-65"})
 
 
 def test_first_incomplete_is_none_when_everything_is_answered():

@@ -185,8 +185,8 @@ def test_no_link_is_made_without_a_complete_journey(app):
     del answers["leaning"]
     set_answers(client, answers)
     response = client.get("/summary")
-    assert response.status_code == 302 and response.location == "/leaning"
-    assert "/handoff#" not in client.get("/leaning").get_data(as_text=True)
+    assert response.status_code == 302 and response.location == "/doctor-questions"
+    assert "/handoff#" not in client.get("/doctor-questions").get_data(as_text=True)
 
 
 def test_summary_pdf_carries_a_working_link_and_qr_code(app):

@@ -45,7 +45,8 @@ def field_value(field):
     elif field.kind == "choices":
         value = st.lists(st.sampled_from(field.codes), unique=True)
     elif field.kind == "number":
-        value = st.integers(0, 100).map(str)
+        # A number from the evidence, or the knowledge check's "I'm not sure".
+        value = st.one_of(st.integers(0, 100).map(str), st.just("not-sure"))
     else:
         value = st.text(max_size=500)
     return st.one_of(st.none(), value)

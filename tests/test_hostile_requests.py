@@ -79,7 +79,7 @@ def test_repeated_checkbox_codes_are_stored_once(journey, client):
     page = client.get("/doctor-questions").get_data(as_text=True)
     token = page.split('name="csrf_token" value="')[1].split('"')[0]
     codes = [("doctor_questions", "how-long")] * 900 + [("doctor_questions", "cost")] * 900
-    data = MultiDict([("csrf_token", token), *codes, ("doctor_note", "")])
+    data = MultiDict([("csrf_token", token), ("leaning", "not-sure"), *codes, ("doctor_note", "")])
     response = client.post("/doctor-questions", data=data)
     assert response.status_code == 302
     with client.session_transaction() as session:
@@ -134,7 +134,9 @@ def note_post(journey, client, note):
     journey.answer_all()
     page = client.get("/doctor-questions").get_data(as_text=True)
     token = page.split('name="csrf_token" value="')[1].split('"')[0]
-    return client.post("/doctor-questions", data={"csrf_token": token, "doctor_note": note})
+    return client.post(
+        "/doctor-questions", data={"csrf_token": token, "leaning": "not-sure", "doctor_note": note}
+    )
 
 
 def test_a_full_length_accented_note_is_accepted(journey, client):

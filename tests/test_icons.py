@@ -323,10 +323,13 @@ def test_palette_contrast_and_grey_levels():
     assert PALETTE["extra"].pattern == "hatch" and PALETTE["extra"].stroke == PALETTE["extra"].colour
     assert len({style.pattern for style in PALETTE.values()}) == len(PALETTE)
     # solid fills are far apart in grey; the hatch differs from them by its stripes (checked in pixels)
-    solid = sorted(grey(s.colour) for s in PALETTE.values() if s.pattern != "hatch")
+    solid = sorted(grey(s.colour) for s in PALETTE.values() if not s.pattern.startswith("hatch"))
     assert min(b - a for a, b in zip(solid, solid[1:], strict=False)) >= 40
-    extra = PALETTE["extra"]
-    assert grey(extra.tint) - grey(extra.colour) >= 100
+    # Every striped look (helped, harmed, neutral) has strong stripes, each in its own direction.
+    striped = [s for s in PALETTE.values() if s.pattern.startswith("hatch")]
+    assert len(striped) == 3 and len({s.stripes for s in striped}) == 3
+    for style in striped:
+        assert grey(style.tint) - grey(style.colour) >= 100, style.role
 
 
 # --- markup -------------------------------------------------------------------------------------
@@ -443,7 +446,16 @@ def test_legend_swatches_match_the_array():
 
 
 def test_every_role_has_a_swatch_description_for_the_tagged_pdf():
-    arrays = [benefit(), layout([Category("same", 40, "40"), Category("rest", 60, "60")])]
+    arrays = [
+        benefit(),
+        layout([Category("same", 40, "40"), Category("rest", 60, "60")]),
+        layout(
+            [Category("anyway", 3, "3"), Category("extra", 5, "5", role="harmed"), Category("rest", 92, "92")]
+        ),
+        layout(
+            [Category("anyway", 1, "1"), Category("extra", 9, "9", role="more"), Category("rest", 90, "90")]
+        ),
+    ]
     descriptions = {}
     for array in arrays:
         for item in soup(MACROS.icon_legend(array, "d")).find_all("li"):

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from decision_aid.content import numbers
 from tests.helpers import check_page
 from tests.helpers import store_answers
 
@@ -72,7 +73,12 @@ def test_arrays_match_the_evidence(app, numbers_page, set_id):
             extra = comparison.lenalidomide_per_100 - comparison.control_per_100
             assert len_counts["anyway"] == comparison.control_per_100
             assert len_counts["extra"] == extra
-            assert "extra" in lenalidomide.select_one('[data-category="extra"]')["class"]
+            # One colour rule: helped or harmed only where a causal claim is allowed, else neutral.
+            look = lenalidomide.select_one('[data-category="extra"]')["class"]
+            assert look == [numbers.extra_role(comparison)]
+            assert look == (
+                ["extra" if comparison.is_benefit else "harmed"] if comparison.causal else ["more"]
+            )
             assert (
                 section.select_one(".outcome__difference")
                 .get_text(strip=True)
@@ -112,7 +118,7 @@ def test_range_is_drawn_inside_the_array_and_not_counted(app, numbers_page):
 
 
 def test_benefit_and_second_cancer_come_first_side_by_side(numbers_page):
-    outcomes = numbers_page().select("section.outcome")
+    outcomes = numbers_page().select("details.outcome")
     assert [section["id"] for section in outcomes[:2]] == ["calgb-3y-calgb_ttp", "calgb-3y-spm_invasive"]
     for section in outcomes[:2]:
         assert len(section.select(".arms .arm")) == 2
@@ -122,9 +128,46 @@ def test_same_numbers_in_a_table(app, numbers_page):
     comparison_set = evidence_set(app, "calgb-3y")
     rows = numbers_page().select(".numbers-table tbody tr")
     assert len(rows) == len(comparison_set.drawable_outcomes)
-    first = [cell.get_text(strip=True) for cell in rows[0].select("td")]
+    first = [cell.get_text(" ", strip=True) for cell in rows[0].select("td")]
     ttp = comparison_set.outcome("calgb_ttp")
-    assert first[:2] == [f"{ttp.lenalidomide_per_100} in 100", f"{ttp.control_per_100} in 100"]
+    # Each option's number with its range, as the evidence data has it (here: given by the study).
+    low, high = ttp.lenalidomide_range.low, ttp.lenalidomide_range.high
+    assert first[0] == f"{ttp.lenalidomide_per_100} in 100 {low} to {high} (range given by the study)"
+    assert first[1].startswith(f"{ttp.control_per_100} in 100 ")
+    # On a phone each cell is named, so the table stacks instead of clipping.
+    assert [cell["data-label"] for cell in rows[0].select("td")][:2] == [
+        "With lenalidomide",
+        "With no maintenance",
+    ]
+
+
+def test_a_range_not_reported_is_said(numbers_page):
+    rows = numbers_page("ifm-5y").select(".numbers-table tbody tr")
+    assert "no range reported" in rows[0].get_text(" ")
+
+
+def test_the_numbers_open_with_one_table_and_pictures_on_demand(numbers_page):
+    page = numbers_page()
+    assert len(page.select("table.numbers-overview")) == 1
+    outcomes = page.select("details.outcome")
+    assert outcomes and all(not details.has_attr("open") for details in outcomes)
+    # Arrays inside a closed disclosure are still in the HTML (the public contract holds).
+    assert all(details.select('svg[role="img"][data-total="100"]') for details in outcomes)
+    assert "We show CALGB 100104 first" in page.text
+    worked = page.select(".worked-example")
+    assert len(worked) == 1 and worked[0].find_parent("details") is outcomes[0]
+    assert "39 dark people were alive with their myeloma not worse" in worked[0].get_text(" ")
+    assert "The 27 striped people are the extra ones" in worked[0].get_text(" ")
+    # Every look used is explained before the first picture.
+    key = page.select_one(".colour-key").get_text(" ")
+    for words in ("Dark figures", "Orange striped", "Purple", "Grey figures", "Light figures"):
+        assert words in key
+
+
+def test_other_studies_are_on_request(numbers_page):
+    other = numbers_page().select_one("#other-studies").find_next("details")
+    assert other is not None and not other.has_attr("open")
+    assert other.select(".study-picker a")
 
 
 def test_study_picker_works_without_javascript(numbers_page):
@@ -135,7 +178,10 @@ def test_study_picker_works_without_javascript(numbers_page):
         "/the-numbers?study=meta-2017",
         "/the-numbers?study=myeloma-xi",
     }
-    assert page.select_one(".study-picker [aria-current=page]").get_text().startswith("CALGB 100104")
+    assert page.select_one("#set-calgb-3y") is not None
+    ifm = numbers_page("ifm-5y")
+    assert ifm.select_one(".study-picker [aria-current=page]").get_text().startswith("IFM 2005-02")
+    assert ifm.select_one('a[href="/the-numbers"]') is not None, "a way back to the main study"
 
 
 def test_second_cancers_in_ifm_are_words_only(numbers_page):
@@ -160,4 +206,4 @@ def test_myeloma_xi_has_words_and_no_pictures(numbers_page):
 
 def test_unknown_study_falls_back_to_the_default(numbers_page):
     page = numbers_page("../../etc/passwd")
-    assert page.select_one(".study-picker [aria-current=page]").get_text().startswith("CALGB 100104")
+    assert page.select_one("#set-calgb-3y") is not None

@@ -2,6 +2,7 @@
 
 import pytest
 
+from decision_aid.content import about
 from decision_aid.journey import flow
 from tests.helpers import TYPICAL_ANSWERS
 from tests.helpers import answers_before
@@ -25,7 +26,12 @@ def test_start_page(get_page):
     assert start.get_text(strip=True) == "Start now"
     assert start["href"] == "/" + flow.STEPS[0].slug
     assert "does not replace talking with your care team" in page.text
-    assert "about 15 minutes" in page.text
+    # The time is measured from the journey's words at a slow pace (make readability), not typed in.
+    time = about.reading_time()
+    assert time["words_per_minute"] <= 150
+    assert f"takes about {time['minutes_shown']} minutes" in page.text
+    assert f"allow about {time['minutes_all']} minutes" in page.text
+    assert time["minutes_shown"] * time["words_per_minute"] >= time["words_shown"]
     assert "not on our server" in page.text
 
 
@@ -87,7 +93,10 @@ def test_whole_journey_reaches_check_answers_and_summary(client, journey, get_pa
     assert journey.answer_all() == "/check-answers"
     page = get_page("/check-answers")
     rows = page.select(".summary-list__row")
-    assert len(rows) == sum(len(step.fields) for step in QUESTION_STEPS)
+    # Every answer but the knowledge check's: a "Change" link beside a test invites correcting it.
+    listed = [step for step in QUESTION_STEPS if step.section is not flow.UNDERSTANDING]
+    assert len(rows) == sum(len(step.fields) for step in listed)
+    assert not page.select('a[href^="/check-your-understanding"]')
     assert rows[0].select_one("dt").get_text(strip=True) == (
         "Have you had a stem cell transplant using your own cells?"
     )
@@ -100,13 +109,14 @@ def test_whole_journey_reaches_check_answers_and_summary(client, journey, get_pa
 def test_change_link_round_trip_returns_to_check_answers(client, journey, get_page):
     journey.answer_all()
     page = get_page("/check-answers")
-    change = page.select_one('a[href="/kidneys?change=1"]')
+    change = page.select_one('a[href="/your-health?change=1"]')
     assert change is not None
-    question = get_page("/kidneys?change=1")
+    question = get_page("/your-health?change=1")
     assert question.select_one("a.back-link")["href"] == "/check-answers"
     assert question.select_one("#kidney-0").has_attr("checked") is False
-    assert question.select_one('input[value="no"]').has_attr("checked"), "current answer shown"
-    response = journey.answer("kidneys", {"kidney": "yes"}, change=True)
+    assert question.select_one("#kidney-1").has_attr("checked"), "current answer shown"
+    health = {name: TYPICAL_ANSWERS[name] for name in flow.step_for("your-health").fields}
+    response = journey.answer("your-health", {**health, "kidney": "yes"}, change=True)
     assert response.location == "/check-answers"
     assert answers_in_session(client)["kidney"] == "yes"
 
@@ -121,10 +131,11 @@ def test_change_that_adds_a_question_asks_it_then_returns(client, journey):
 
 def test_someone_outside_the_studies_is_told_and_can_go_on(client, journey, get_page):
     answers = {**TYPICAL_ANSWERS, "transplant": "no", "age_group": "over-70"}
-    for slug in ["transplant", "age", "kidneys", "blood-clot", "pregnancy", "other-cancer"]:
+    for slug in ["transplant", "age"]:
         step = flow.step_for(slug)
         journey.answer(slug, {name: answers[name] for name in step.fields})
-    response = journey.answer("induction", {"induction_lenalidomide": "no"})
+    health = {name: answers[name] for name in flow.step_for("your-health").fields}
+    response = journey.answer("your-health", {**health, "induction_lenalidomide": "no"})
     assert response.location == "/about-the-studies"
     page = get_page("/about-the-studies")
     assert "The studies only included people who had one" in page.text
@@ -135,7 +146,7 @@ def test_someone_outside_the_studies_is_told_and_can_go_on(client, journey, get_
     assert get_page("/summary").h1 == "Your summary"
 
 
-@pytest.mark.parametrize("url", ["/kidneys", "/response", "/check-answers", "/summary"])
+@pytest.mark.parametrize("url", ["/your-health", "/response", "/check-answers", "/summary"])
 def test_later_pages_redirect_to_the_first_unanswered_step(client, url):
     response = client.get(url)
     assert response.status_code in (302, 303)
@@ -145,17 +156,17 @@ def test_later_pages_redirect_to_the_first_unanswered_step(client, url):
 def test_posting_a_later_step_with_a_fresh_session_is_refused(client, journey):
     set_answers(client, {"transplant": "yes"})
     page = check_page(client.get("/transplant-when"))
-    response = client.post("/pregnancy", data={"csrf_token": page.csrf_token(), "pregnancy": "no"})
+    response = client.post("/your-health", data={"csrf_token": page.csrf_token(), "pregnancy": "no"})
     assert response.location == "/transplant-when"
     assert "pregnancy" not in answers_in_session(client)
 
 
 def test_step_that_does_not_apply_redirects(client):
-    set_answers(client, answers_before(flow.step_for("kidneys")) | {"transplant": "no"})
+    set_answers(client, answers_before(flow.step_for("your-health")) | {"transplant": "no"})
     # The response question is only for people who had a transplant: go on to the first step left.
     response = client.get("/response")
     assert response.status_code == 302
-    assert response.location == "/kidneys"
+    assert response.location == "/your-health"
 
 
 def test_post_without_csrf_token_is_refused_with_the_answer_kept(client):

@@ -37,6 +37,15 @@ NOT_DONE_YET = [
 ]
 
 
+def reading_time():
+    """Minutes to read the journey at a slow pace, as first shown and with every part opened.
+
+    Measured from the pages' words by `make readability` (tests/readability.py), never typed in.
+    """
+    recorded = readability() or {}
+    return recorded.get("reading_time")
+
+
 def readability():
     """The measured reading level of each page, as recorded by `make readability`."""
     if not READABILITY_FILE.exists():

@@ -31,6 +31,7 @@ class Style:
     pattern: str  # "dark", "mid", "light" or "hatch"
     tint: str = "#ffffff"
     stroke: str | None = None
+    stripes: tuple = (1, 1)  # a striped look: the stripes' direction (across the 45-degree stripes)
 
 
 # Fixed palette by role; each role has its own black-and-white look (R13, A6). Contrast with white
@@ -42,7 +43,13 @@ PALETTE = {
     "extra": Style("extra", "#b94a00", "hatch", tint="#fbe3d0", stroke="#b94a00"),
     "rest": Style("rest", "#c9d2dc", "light"),  # the rest of the 100
     "same": Style("same", "#3f7f8f", "mid"),  # "no clear difference" arrays: the outcome with either option
+    # One colour rule (review A7): orange stripes are only ever extra people *helped*; extra people
+    # *harmed* are purple stripes the other way; where the evidence allows no causal claim, the extra
+    # people are drawn neutrally, in grey level stripes. Contrast with white: 7.4:1 and 5.8:1.
+    "harmed": Style("harmed", "#6a3d9a", "hatch-back", tint="#ece3f6", stroke="#6a3d9a", stripes=(1, -1)),
+    "more": Style("more", "#56616b", "hatch-level", tint="#e3e6e9", stroke="#56616b", stripes=(0, 1)),
 }
+STRIPED = frozenset(role for role, style in PALETTE.items() if style.pattern.startswith("hatch"))
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,11 @@ class OutcomeView:
     difference_sentence: object
     element_id: str
 
+    @property
+    def roles(self):
+        """The looks this outcome's pictures use, for the colour key."""
+        return {category.role for arm in self.arms for category in arm.array.categories if category.count}
+
 
 def _in_100(n, words):
     """ "N in 100 people ..." with the words (has or has_not) agreeing with N."""
@@ -201,6 +206,14 @@ def _anyway_label(comparison, n, has):
     )
 
 
+def extra_role(comparison):
+    """How the extra people look: helped (orange) or harmed (purple) only where a causal claim is
+    allowed; otherwise neutral grey, whatever the direction (one colour rule, review A7)."""
+    if not comparison.causal:
+        return "more"
+    return "extra" if comparison.is_benefit else "harmed"
+
+
 def _categories(comparison, arm, has, has_not):
     """The array's groups: incremental (anyway, extra, rest) when the options clearly differ."""
     own = comparison.per_100[arm]
@@ -209,7 +222,7 @@ def _categories(comparison, arm, has, has_not):
         extra = own - other
         return [
             icons.Category("anyway", other, _anyway_label(comparison, other, has)),
-            icons.Category("extra", extra, _extra_label(comparison, extra, has)),
+            icons.Category("extra", extra, _extra_label(comparison, extra, has), role=extra_role(comparison)),
             icons.Category("rest", 100 - own, _legend(100 - own, has_not)),
         ]
     role = "anyway" if comparison.clearly_differs else "same"
@@ -316,3 +329,97 @@ def set_view(comparison_set):
         key=lambda comparison: DISPLAY_ORDER.index(comparison.outcome_id),
     )
     return [outcome_view(comparison_set, comparison) for comparison in ordered]
+
+
+def range_text(per_100_range):
+    """A range for the overview table: "59 to 73" labelled reported or worked out, or "no range reported"."""
+    if per_100_range.low is None or per_100_range.high is None:
+        return _l("no range reported")
+    return _l(
+        "%(low)s to %(high)s (%(label)s)",
+        low=per_100_range.low,
+        high=per_100_range.high,
+        label=per_100_range.label,
+    )
+
+
+def overview_rows(views):
+    """One row per outcome for the overview table: both options out of 100, their ranges, how sure."""
+    return [
+        {
+            "label": view.comparison.label,
+            "element_id": view.element_id,
+            "arms": [
+                {"count": arm.count, "range": range_text(view.comparison.ranges[arm.arm])}
+                for arm in view.arms
+            ],
+            "certainty": view.comparison.certainty.label,
+        }
+        for view in views
+    ]
+
+
+# What each look means, in the order a reader meets them (each colour is explained where it first appears).
+COLOUR_KEY = {
+    "anyway": _l("Dark figures are the people who had what the heading says."),
+    "extra": _l(
+        "Orange striped figures are the extra people lenalidomide helped. They appear only where a fair test"
+        " showed lenalidomide caused the difference."
+    ),
+    "harmed": _l(
+        "Purple figures with stripes the other way are the extra people lenalidomide harmed. They also appear"
+        " only where a fair test showed lenalidomide caused the difference."
+    ),
+    "more": _l(
+        "Grey figures with level stripes are the extra people with lenalidomide where the study cannot show"
+        " that lenalidomide was the cause."
+    ),
+    "same": _l("Mid-tone (teal) figures mean the study found no clear difference between the two groups."),
+    "rest": _l("Light figures are everyone else out of the 100."),
+}
+
+
+def colour_key(views):
+    """The meaning of every look the views use, dark first."""
+    used = set().union(*(view.roles for view in views)) if views else set()
+    return [text for role, text in COLOUR_KEY.items() if role in used]
+
+
+def worked_example(views, comparison_set):
+    """ "How to read this" for the first picture with extra people, built from its numbers (R5)."""
+    for view in views:
+        arm = view.arms[0]
+        counts = {category.key: category for category in arm.array.categories}
+        if "extra" not in counts:
+            continue
+        has, has_not = OUTCOME_WORDS[view.comparison.outcome_id]
+        anyway, extra, rest = counts["anyway"].count, counts["extra"].count, counts["rest"].count
+        return lazy_ngettext(
+            "In the first picture, with lenalidomide, %(anyway)s dark people %(has)s. That is as many as"
+            " with %(control)s. The %(num)s striped person is the extra one."
+            " The %(rest)s light people %(has_not)s.",
+            "In the first picture, with lenalidomide, %(anyway)s dark people %(has)s. That is as many as"
+            " with %(control)s. The %(num)s striped people are the extra ones."
+            " The %(rest)s light people %(has_not)s.",
+            extra,
+            anyway=anyway,
+            has=has(anyway),
+            control=comparison_set.control_label,
+            rest=rest,
+            has_not=has_not(rest),
+        )
+    return None
+
+
+# Measures that answer the same question as a headline outcome, for "this study did not report".
+SAME_QUESTION = {
+    "pfs": "calgb_ttp",
+    "spm_blood_before_progression": "spm_invasive",
+    "spm_solid_before_progression": "spm_invasive",
+}
+
+
+def not_shown(comparison_set, headline_set):
+    """The headline study's outcomes this study gives no out-of-100 numbers for (balance, IPDAS C1)."""
+    shown = {SAME_QUESTION.get(o.outcome_id, o.outcome_id) for o in comparison_set.drawable_outcomes}
+    return [o.label for o in headline_set.drawable_outcomes if o.outcome_id not in shown]

@@ -10,7 +10,11 @@ from wtforms.fields import SelectChoice
 
 from decision_aid.content import current_evidence
 
-FEEDBACK_SUFFIX = "-answer"
+# The page with the four questions, and the page with their feedback.
+SLUG = "check-your-understanding"
+FEEDBACK_SLUG = "your-answers"
+# The code of the "I'm not sure" answer every question offers: it counts as not known.
+NOT_SURE = "not-sure"
 
 
 def calgb_set():
@@ -39,9 +43,8 @@ def second_cancer_numbers():
 
 @dataclass(frozen=True)
 class KnowledgeQuestion:
-    """One question: its page, wording, choices, the right answer and why."""
+    """One question: its wording, choices, the right answer and why."""
 
-    slug: str
     field: str
     question: object
     error: object
@@ -50,10 +53,9 @@ class KnowledgeQuestion:
     explanation: object  # a function returning the explanation
     question_values: object = None  # a function returning numbers for the question's placeholders
 
-    @property
-    def feedback_slug(self):
-        """The page that tells the person whether they were right."""
-        return self.slug + FEEDBACK_SUFFIX
+    def text(self):
+        """The question as asked, with any numbers from the evidence filled in."""
+        return self.question % self.question_values() if self.question_values else self.question
 
 
 def _number_choices():
@@ -64,7 +66,6 @@ def _number_choices():
 
 QUESTIONS = [
     KnowledgeQuestion(
-        "check-main-effect",
         "quiz_main_effect",
         _l("In the studies, what did lenalidomide maintenance do?"),
         _l("Select what lenalidomide maintenance did in the studies"),
@@ -80,7 +81,6 @@ QUESTIONS = [
         ),
     ),
     KnowledgeQuestion(
-        "check-number",
         "quiz_number",
         _l(
             "In the CALGB study, how many out of 100 people on lenalidomide were alive with their "
@@ -98,7 +98,6 @@ QUESTIONS = [
         question_values=lambda: {"horizon": calgb_set().horizon.label},
     ),
     KnowledgeQuestion(
-        "check-second-cancer",
         "quiz_second_cancer",
         _l("What happened to the chance of getting a second, different cancer?"),
         _l("Select what happened to the chance of a second cancer"),
@@ -116,7 +115,6 @@ QUESTIONS = [
         ),
     ),
     KnowledgeQuestion(
-        "check-right-choice",
         "quiz_right_choice",
         _l("Is lenalidomide maintenance the right choice for everyone after a transplant?"),
         _l("Select whether lenalidomide maintenance is the right choice for everyone"),
@@ -133,18 +131,16 @@ QUESTIONS = [
     ),
 ]
 
-QUESTIONS_BY_FEEDBACK_SLUG = {question.feedback_slug: question for question in QUESTIONS}
-
 
 def feedback(question, answers):
     """Whether the latest answer is right, what was chosen, and the explanation."""
     chosen = answers.get(question.field)
     labels = {choice.value: choice.label for choice in question.choices()}
-    text = question.question % question.question_values() if question.question_values else question.question
     return {
         "question": question,
-        "question_text": text,
+        "question_text": question.text(),
         "correct": chosen == question.correct(),
+        "not_sure": chosen == NOT_SURE,
         "chosen_label": labels.get(chosen),
         "correct_label": labels[question.correct()],
         "explanation": question.explanation(),
@@ -152,8 +148,16 @@ def feedback(question, answers):
 
 
 def score(answers, first_try_prefix):
-    """How many questions were right at the first try, out of how many."""
-    right = sum(
-        1 for question in QUESTIONS if answers.get(first_try_prefix + question.field) == question.correct()
-    )
-    return {"right": right, "total": len(QUESTIONS)}
+    """How many questions were right at the first try, out of how many, and the ones missed.
+
+    `missed` lists each question not right at the first try ("I'm not sure" included), with its
+    right answer, so the care team can go over them.
+    """
+    missed = []
+    for question in QUESTIONS:
+        if answers.get(first_try_prefix + question.field) != question.correct():
+            labels = {choice.value: choice.label for choice in question.choices()}
+            missed.append(
+                {"field": question.field, "question": question.text(), "answer": labels[question.correct()]}
+            )
+    return {"right": len(QUESTIONS) - len(missed), "total": len(QUESTIONS), "missed": missed}

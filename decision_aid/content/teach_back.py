@@ -6,7 +6,6 @@ Shown only in clinic mode, on the pages that carry the decision's key points.
 from flask_babel import lazy_gettext as _l
 
 THE_DECISION = _l("Can you tell me in your own words what your two options are?")
-TAKING_IT = _l("Can you tell me in your own words what taking lenalidomide each day would mean for you?")
 THE_NUMBERS = _l("Can you tell me in your own words what these pictures show about lenalidomide?")
 WHAT_MATTERS = _l("Can you tell me in your own words which things matter most to you, and why?")
 SURE_RESULT = _l("Can you tell me in your own words what would help you feel ready to decide?")

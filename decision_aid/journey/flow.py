@@ -13,6 +13,8 @@ from decision_aid.journey import forms
 from decision_aid.journey import read_pages
 
 CHECK_ANSWERS = "check-answers"
+KNOWLEDGE_CHECK = quiz.SLUG
+KNOWLEDGE_FEEDBACK = quiz.FEEDBACK_SLUG
 # The knowledge check keeps each first try under this prefix, beside the latest answer.
 FIRST_TRY_PREFIX = "first:"
 
@@ -103,11 +105,8 @@ STEPS = [
     Step("transplant-when", forms.TransplantTimingForm, applies=had_transplant),
     Step("age", forms.AgeForm),
     Step("response", forms.ResponseForm, applies=had_transplant),
-    Step("kidneys", forms.KidneyForm),
-    Step("blood-clot", forms.BloodClotForm),
-    Step("pregnancy", forms.PregnancyForm),
-    Step("other-cancer", forms.OtherCancerForm),
-    Step("induction", forms.InductionForm),
+    # Five short yes-or-no questions share a page: one heading, a fieldset and an error for each.
+    Step("your-health", forms.HealthForm, heading=_l("Your health and treatment")),
     read(
         "about-the-studies",
         _l("How the studies match you"),
@@ -121,13 +120,6 @@ STEPS = [
         YOUR_OPTIONS,
         context=read_pages.the_decision,
         teach_back=teach_back.THE_DECISION,
-    ),
-    read(
-        "what-taking-it-is-like",
-        _l("What taking lenalidomide is like"),
-        YOUR_OPTIONS,
-        context=read_pages.what_taking_it_is_like,
-        teach_back=teach_back.TAKING_IT,
     ),
     read(
         "the-numbers",
@@ -157,22 +149,22 @@ STEPS = [
         context=read_pages.what_matters_compared,
         teach_back=teach_back.WHAT_MATTERS,
     ),
-    *[
-        step
-        for question in quiz.QUESTIONS
-        for step in (
-            Step(
-                question.slug, forms.knowledge_form(question), section=UNDERSTANDING, keeps_first_answer=True
-            ),
-            read(
-                question.feedback_slug,
-                _l("Your answer"),
-                UNDERSTANDING,
-                template="steps/knowledge-answer.html",
-                context=read_pages.knowledge_answer,
-            ),
-        )
-    ],
+    # The four questions on one page, then their feedback on one page; the score counts first tries.
+    Step(
+        KNOWLEDGE_CHECK,
+        forms.KnowledgeForm,
+        section=UNDERSTANDING,
+        heading=_l("Check your understanding"),
+        intro=_l("This is not a test of you. It shows what the aid may need to explain better."),
+        keeps_first_answer=True,
+    ),
+    read(
+        KNOWLEDGE_FEEDBACK,
+        _l("Your answers"),
+        UNDERSTANDING,
+        template="steps/knowledge-answers.html",
+        context=read_pages.knowledge_answers,
+    ),
     Step(
         "sure",
         forms.SureForm,
@@ -190,12 +182,11 @@ STEPS = [
         query=("revisited",),
         teach_back=teach_back.SURE_RESULT,
     ),
-    Step("leaning", forms.LeaningForm, section=HOW_YOU_FEEL),
     Step(
         "doctor-questions",
         forms.DoctorQuestionsForm,
         section=NEXT_STEPS,
-        heading=_l("Questions for your care team"),
+        heading=_l("Your next steps"),
     ),
 ]
 

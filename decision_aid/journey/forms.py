@@ -18,6 +18,7 @@ from wtforms.validators import ValidationError
 
 from decision_aid.content import doctor_questions
 from decision_aid.content import options
+from decision_aid.content import quiz
 from decision_aid.content import sure
 from decision_aid.content import values
 
@@ -103,43 +104,33 @@ class ResponseForm(FlaskForm):
     )
 
 
-class KidneyForm(FlaskForm):
+class HealthForm(FlaskForm):
+    """Five short questions about health and treatment on one page, each with its own legend and error."""
+
     kidney = radio(
         _l("Do you have kidney problems?"),
         [YES, NO, NOT_SURE],
         _l("Select yes if you have kidney problems"),
         hint=_l("For example, a doctor said your kidneys do not work as well as they should"),
     )
-
-
-class BloodClotForm(FlaskForm):
     blood_clot = radio(
         _l("Have you ever had a blood clot?"),
         [YES, NO, NOT_SURE],
         _l("Select yes if you have ever had a blood clot"),
         hint=_l("For example, in a leg (deep vein thrombosis) or a lung (pulmonary embolism)"),
     )
-
-
-class PregnancyForm(FlaskForm):
     pregnancy = radio(
         _l("Could you or a partner become pregnant?"),
         [YES, NO, NOT_SURE, PREFER_NOT],
         _l("Select yes if you or a partner could become pregnant"),
         hint=_l("Lenalidomide can harm an unborn baby, so this changes what taking it involves"),
     )
-
-
-class OtherCancerForm(FlaskForm):
     other_cancer = radio(
         _l("Have you ever had another type of cancer?"),
         [YES, NO, NOT_SURE, PREFER_NOT],
         _l("Select yes if you have ever had another type of cancer"),
         hint=_l("Do not count the myeloma"),
     )
-
-
-class InductionForm(FlaskForm):
     induction_lenalidomide = radio(
         _l("Did you take lenalidomide before your transplant?"),
         [YES, NO, NOT_SURE],
@@ -174,18 +165,6 @@ def error_links(form):
         first_input = f"{field.id}-0" if has_options else field.id
         links.append({"first_input_id": first_input, "message": messages[0]})
     return links
-
-
-class LeaningForm(FlaskForm):
-    leaning = radio(
-        _l("Which option are you leaning towards now?"),
-        [
-            *[SelectChoice(option.code, option.name) for option in options.OPTIONS.values()],
-            SelectChoice("not-sure", _l("I'm not sure yet")),
-        ],
-        _l("Select which option you are leaning towards, or that you are not sure yet"),
-        hint=_l("This is not a final decision. You can change your mind at any time"),
-    )
 
 
 class SureForm(FlaskForm):
@@ -223,6 +202,17 @@ ValuesForm = type(
 
 
 class DoctorQuestionsForm(FlaskForm):
+    """Your next steps: the leaning (required), then the questions for the care team (optional)."""
+
+    leaning = radio(
+        _l("Which option are you leaning towards now?"),
+        [
+            *[SelectChoice(option.code, option.name) for option in options.OPTIONS.values()],
+            SelectChoice("not-sure", _l("I'm not sure yet")),
+        ],
+        _l("Select which option you are leaning towards, or that you are not sure yet"),
+        hint=_l("This is not a final decision. You can change your mind at any time"),
+    )
     doctor_questions = SelectMultipleField(
         _l("Questions to ask"),
         choices=[],
@@ -274,20 +264,20 @@ class MaxBytes:
             raise ValidationError(self.message)
 
 
-def knowledge_form(question):
-    """A form class with this knowledge question as its one radio field."""
+class KnowledgeForm(FlaskForm):
+    """The four knowledge questions on one page, each with "I'm not sure" as its last choice."""
 
-    class KnowledgeForm(FlaskForm):
-        def prepare(self, answers, submitted):
-            """Fill in the choices and the question, which may hold numbers from the evidence."""
+    def prepare(self, answers, submitted):
+        """Fill in the choices and the questions, which may hold numbers from the evidence."""
+        for question in quiz.QUESTIONS:
             field = self[question.field]
-            field.choices = list(question.choices())
-            if question.question_values:
-                field.label.text = question.question % question.question_values()
+            field.choices = [*question.choices(), NOT_SURE]
+            field.label.text = question.text()
 
+
+for _question in quiz.QUESTIONS:
     setattr(
         KnowledgeForm,
-        question.field,
-        RadioField(question.question, choices=[], validators=[InputRequired(message=question.error)]),
+        _question.field,
+        RadioField(_question.question, choices=[], validators=[InputRequired(message=_question.error)]),
     )
-    return KnowledgeForm

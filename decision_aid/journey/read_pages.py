@@ -43,9 +43,10 @@ def about_the_studies(answers, step, query):
 
 
 def the_decision(answers, step, query):
-    """The two options, drawn the same way."""
+    """The two options, drawn the same way, and what taking lenalidomide is like (as sections to open)."""
     return {
         "options": options.OPTIONS,
+        "taking": taking_it(),
         "guidelines": since_trials.guidelines(),
         "since": since_trials.sections(),
     }
@@ -66,10 +67,14 @@ def what_matters_compared(answers, step, query):
     return {"rows": rows, "level": level}
 
 
-def knowledge_answer(answers, step, query):
-    """Whether the person's answer was right, and why."""
-    question = quiz.QUESTIONS_BY_FEEDBACK_SLUG[step.slug]
-    return quiz.feedback(question, answers)
+def knowledge_answers(answers, step, query):
+    """For each knowledge question: whether the person's answer was right, and why."""
+    feedback = [quiz.feedback(question, answers) for question in quiz.QUESTIONS]
+    return {
+        "feedback": feedback,
+        "all_right": all(item["correct"] for item in feedback),
+        "knowledge_slug": quiz.SLUG,
+    }
 
 
 # Pages that help with each SURE "no": a step's slug (opened so that Continue comes back to the
@@ -79,7 +84,7 @@ SURE_HELP = {
     "sure_sure": ((HANDOUT, _l("Print a handout to take home and think over")),),
     "sure_understand": (
         ("the-numbers", _l("Look at the numbers again")),
-        ("what-taking-it-is-like", _l("Read again what taking lenalidomide is like")),
+        ("the-decision", _l("Read again what taking lenalidomide is like")),
     ),
     "sure_risk_benefit": (("what-matters", _l("Look again at what matters to you")),),
     "sure_encouragement": ((HANDOUT, _l("Print a handout to share with someone you trust")),),
@@ -107,12 +112,21 @@ def sure_result(answers, step, query):
 def the_numbers(answers, step, query):
     """The chosen study's numbers (CALGB 100104 unless another is picked), ready to draw."""
     comparison_set = chosen_set(query.get("study"))
+    headline = current_evidence().default_set
+    views = numbers.set_view(comparison_set)
     return {
         "comparison_set": comparison_set,
-        "views": numbers.set_view(comparison_set),
+        "is_headline": comparison_set.id == headline.id,
+        "headline_set": headline,
+        "views": views,
+        "overview": numbers.overview_rows(views),
+        "colour_key": numbers.colour_key(views),
+        "worked_example": numbers.worked_example(views, comparison_set),
+        "not_shown": numbers.not_shown(comparison_set, headline),
         "study_options": [
             {"id": each.id, "label": each.title, "current": each.id == comparison_set.id}
             for each in current_evidence().comparison_sets
+            if each.id != headline.id
         ],
     }
 
@@ -121,11 +135,6 @@ def chosen_set(set_id):
     """The comparison set with this id, or the default one for a missing or unknown id."""
     known = {each.id: each for each in current_evidence().comparison_sets}
     return known.get(set_id) or current_evidence().default_set
-
-
-def what_taking_it_is_like(answers, step, query):
-    """The dose, side effects and pregnancy-prevention facts for the page to read."""
-    return {"taking": taking_it()}
 
 
 def taking_it():

@@ -96,6 +96,9 @@ def record_note(summary, version):
             )
         )
     )
+    for missed in summary.knowledge["missed"]:
+        # For teach-back: the care team goes over each question not right at the first try.
+        lines.append(str(_l("To go over: %(question)s", question=missed["question"])))
     sure_line = _l("SURE score: %(score)s of %(total)s.", score=summary.sure.score, total=summary.sure.total)
     lines.append(str(sure_line))
     if summary.sure_first is not None:
@@ -152,6 +155,7 @@ def build(answers):
         numbers_set=headline_set,
         # The main benefit and the main harm, side by side (the full set is on the numbers page).
         numbers_views=numbers.set_view(headline_set)[:2],
+        # Right at the first try, out of how many, and the questions missed (for the care team).
         knowledge=quiz.score(answers, flow.FIRST_TRY_PREFIX),
         sure=sure.score(answers),
         sure_first=first_sure_score(answers),

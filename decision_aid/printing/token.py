@@ -50,6 +50,8 @@ HKDF_INFO = b"handoff-link-v2"
 # does): sent as the number itself, 0 to 100, not as a position among today's choices.
 NUMBER_FIELDS = frozenset({"quiz_number"})
 NUMBER_BITS = 7  # the number plus one (0 means "not answered") fits in 7 bits
+# The knowledge check's "I'm not sure", in a number field: the largest 7-bit value.
+NOT_SURE_NUMBER = 2**NUMBER_BITS - 1
 
 
 class TokenError(Exception):
@@ -93,7 +95,7 @@ def _codes(step, name):
     # Choices the form fills in at run time: the knowledge check's and the questions checklist's.
     for question in quiz.QUESTIONS:
         if question.field == name:
-            return tuple(choice.value for choice in question.choices())
+            return (*(choice.value for choice in question.choices()), quiz.NOT_SURE)
     if name == "doctor_questions":
         return tuple(suggestion.code for suggestion in doctor_questions.SUGGESTIONS)
     raise LookupError(f"No choices known for the answer field {name!r}")
@@ -149,7 +151,9 @@ def _field_value(field, value):
         return (1 << len(field.codes)) | mask
     if field.kind == "number":
         text = value if isinstance(value, str) else ""
-        return int(text) + 1 if text.isascii() and text.isdigit() and int(text) < 2**NUMBER_BITS - 1 else 0
+        if text == quiz.NOT_SURE:
+            return NOT_SURE_NUMBER
+        return int(text) + 1 if text.isascii() and text.isdigit() and int(text) < NOT_SURE_NUMBER - 1 else 0
     return 1 if isinstance(value, str) and value.strip() else 0
 
 
@@ -177,7 +181,7 @@ def unpack(data, fields):
                 code for index, code in enumerate(field.codes) if value >> (len(field.codes) - 1 - index) & 1
             ]
         elif value and field.kind == "number":
-            answers[field.name] = str(value - 1)
+            answers[field.name] = quiz.NOT_SURE if value == NOT_SURE_NUMBER else str(value - 1)
     return answers, written
 
 
@@ -204,6 +208,9 @@ def open_token(token, *, secret_keys):
     data = decode(token)
     if looks_like_fernet(data):
         raise OldToken
+    if token[-1:] in ("=", b"="):
+        # This format is never padded: padding is a changed link (only Fernet's had it).
+        raise BadToken
     if len(data) < HEADER.size + NONCE_BYTES + TAG_BYTES:
         raise BadToken
     version, schema_tag, issued = HEADER.unpack_from(data)

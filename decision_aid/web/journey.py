@@ -151,7 +151,10 @@ def check_answers():
     answers = stored.load()
     if flow.first_incomplete(answers):
         return redirect_to_first_incomplete(answers)
-    return render_template("check_answers.html", rows=summary.answer_rows(answers), part=flow.part_of(None))
+    # The knowledge check is left out: "Change" beside a test's answers invites correcting it.
+    sections = [section for section in flow.SECTIONS if section is not flow.UNDERSTANDING]
+    rows = summary.answer_rows(answers, sections=sections)
+    return render_template("check_answers.html", rows=rows, part=flow.part_of(None))
 
 
 @bp.route("/summary")

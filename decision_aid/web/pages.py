@@ -32,6 +32,7 @@ def start():
         saved=bool(answers),
         continue_url=continue_url,
         complete=missing is None,
+        reading_time=about_aid.reading_time(),
     )
 
 
