@@ -218,3 +218,23 @@ def test_every_new_fact_is_on_the_evidence_page_with_its_sources(app, client):
                 ), source_id
             assert fact.status.value != "unverified"
     assert "seed file" not in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "outside"),
+    [({}, False), ({"age_group": "over-70"}, True), ({"response": "worse"}, True)],
+)
+def test_the_numbers_page_says_who_is_not_like_the_people_in_the_studies(client, changes, outside):
+    """Review finding 17: "people like you" only for someone like the people the studies took."""
+    from decision_aid.journey import flow
+    from tests.helpers import answers_before
+    from tests.helpers import set_answers
+
+    answers = {**answers_before(flow.step_for("the-numbers")), **changes}
+    # Someone outside the studies' population has read the page that says so first.
+    answers["_seen"] = [*answers["_seen"], "about-the-studies"]
+    set_answers(client, flow.prune(answers))
+    page = check_page(client.get("/the-numbers"))
+    text = squash(page.select_one("main").get_text(" "))
+    assert ("may not be like you" in text) is outside
+    assert ("show what happened to people like you" in text) is not outside

@@ -118,6 +118,8 @@ def the_numbers(answers, step, query):
         "comparison_set": comparison_set,
         "is_headline": comparison_set.id == headline.id,
         "headline_set": headline,
+        # Told on the page: someone the studies did not include is not "like" the people in them.
+        "outside_studies": bool(notes.population_differences(answers)),
         "views": views,
         "overview": numbers.overview_rows(views),
         "colour_key": numbers.colour_key(views),
