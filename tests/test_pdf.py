@@ -253,8 +253,9 @@ def test_every_icon_array_in_the_summary_pdf_is_a_figure_with_its_numbers(client
         if str(element["/S"]) == "/Figure"
     ]
     array_texts = [text for text in alternatives if "in 100 people" in text]
-    # The summary shows two outcomes, each as two arrays; each array's alt text gives its numbers.
-    assert len(array_texts) == 4
+    # The summary shows every outcome of the headline study, each as two arrays; each array's alt
+    # text gives its numbers.
+    assert len(array_texts) == 10
     assert any("66 in 100 people" in text and "27 were extra" in text for text in array_texts)
     text = pdf_text(reader)
     assert "This aid has no outside funding." in text
