@@ -229,8 +229,8 @@ def test_handout_and_summary_carry_the_icon_arrays_with_their_numbers(app, clien
         ttp, spm = calgb.outcome("calgb_ttp"), calgb.outcome("spm_invasive")
     handout = pdf_text(read_pdf(client.get("/handout.pdf")))
     for count in (ttp.lenalidomide_per_100, ttp.control_per_100, spm.lenalidomide_per_100):
-        assert f"{count} in 100 people" in handout
-    assert f"{ttp.lenalidomide_per_100 - ttp.control_per_100} more in 100 people" in handout
+        assert f"{count} in 100" in handout
+    assert f"{ttp.lenalidomide_per_100 - ttp.control_per_100} more people in 100" in handout
     # Each picture is a tagged figure whose alternative text states its numbers.
     assert "/Figure" in structure_types(read_pdf(client.get("/handout.pdf")))
 

@@ -115,6 +115,20 @@ def primary_sources(sources):
     return [s for s in sources if not s.secondary and (s.journal or s.doi or s.pmid)]
 
 
+def headline_rows(answers=None):
+    """Every outcome of the headline study as table rows; with answers, the person's top values marked."""
+    views = numbers.set_view(current_evidence().default_set)
+    return outcome_rows(views, answers or {})
+
+
+def sources_for(fact_ids):
+    """The primary citations behind the headline numbers and these facts, without repeats."""
+    evidence = current_evidence()
+    ids = list(evidence.default_set.source_ids)
+    ids += [s for fact_id in fact_ids for s in evidence.fact(fact_id).source_ids]
+    return primary_sources([evidence.source(s) for s in dict.fromkeys(ids)])
+
+
 def record_note(summary, version):
     """A plain-text note of the summary for the medical record: short lines, no formatting."""
     lines = [

@@ -16,7 +16,6 @@ from markupsafe import Markup
 from decision_aid.content import about
 from decision_aid.content import current_evidence
 from decision_aid.content import doctor_questions
-from decision_aid.content import numbers
 from decision_aid.content import options
 from decision_aid.content import since_trials
 from decision_aid.content import sure
@@ -81,6 +80,7 @@ def summary_part(answers, link, lang, original=None):
         summary=summaries.build(answers),
         handoff=link,
         for_print=True,
+        large_print=request.args.get("size") == "large",
         part={
             "lang": lang,
             "first": original is None,
@@ -115,9 +115,14 @@ def handout_context():
         "sure_notice": sure.unvalidated_notice(),
         "general_questions": [s for s in doctor_questions.SUGGESTIONS if s.applies is None],
         "writing_lines": WRITING_LINES,
-        # The main benefit and the main harm at one horizon, as on the summary.
+        # Every outcome of the headline study, and survival as the evidence as a whole, as on the summary.
         "comparison_set": default_set,
-        "views": numbers.set_view(default_set)[:2],
+        "outcome_rows": summaries.headline_rows(),
+        "survival": options.SURVIVAL,
+        "leanings": list(summaries.LEANINGS.values()),
+        "better": values.OPTION_NAMES,
+        # The sources of what the handout states: the numbers, survival, guidelines, newer studies.
+        "sources": summaries.sources_for(since_trials.fact_ids()),
         "guidelines": since_trials.guidelines(),
         "since": since_trials.sections(),
         # The aid's address and its QR code, so a paper-only reader can find the rest.
