@@ -195,7 +195,7 @@ def test_summary_holds_everything_for_the_appointment(app, client):
     assert "Lenalidomide before your transplant." in text
     assert "What would lenalidomide cost me" in text
     assert TYPICAL_ANSWERS["doctor_note"] in text
-    assert len(page.select('svg[role="img"][data-total="100"]')) == 4
+    assert len(page.select('svg[role="img"][data-total="100"]')) == 10
     assert "NCT00114101" in text
     assert "does not replace talking with your care team" in text
     assert re.search(r"Made on \w+ \d{1,2}, \d{4}", text)

@@ -71,11 +71,11 @@ def value_rows(answers):
 
 
 def values_by_level(rows):
-    """The rated factors grouped by how much they matter, most first: [(level, [factor, ...])]."""
+    """The rated factors grouped by how much they matter, most first: [(level, "factor; factor")]."""
     groups = {}
     for row in rows:
-        groups.setdefault(str(row["importance"]), []).append(row["factor"])
-    return list(groups.items())
+        groups.setdefault(str(row["importance"]), []).append(str(row["factor"]))
+    return [(level, str(_l("; ")).join(factors)) for level, factors in groups.items()]
 
 
 def outcome_rows(views, answers):
