@@ -297,3 +297,36 @@ def scan_qr_codes(png_bytes, enlarge=1):
     # Enlarge without smoothing: the on-screen code is drawn at only 2 pixels per module.
     image = image.resize((image.width * enlarge, image.height * enlarge), Image.NEAREST)
     return [symbol.data.decode() for symbol in decode(image)]
+
+
+def page_fill(pdf_bytes, margins_mm, dpi=40):
+    """How full each page is: the inked height of the page's content area, as a share of it.
+
+    The pages are drawn in grey (poppler's pdftoppm); on each, the share runs from the top of the
+    content area down to its lowest dark pixel, so a page with its last line half way down is half
+    full whatever the line spacing. The footer, in the bottom margin, does not count.
+    """
+    import subprocess
+    import tempfile
+
+    from PIL import Image
+
+    top_mm, bottom_mm = margins_mm
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "document.pdf").write_bytes(pdf_bytes)
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-gray", "-png", "document.pdf", "page"], cwd=folder, check=True
+        )
+        images = [Image.open(path).convert("L") for path in sorted(Path(folder).glob("page-*.png"))]
+        shares = []
+        for image in images:
+            per_mm = image.height / (image.height * 25.4 / dpi)
+            top, bottom = round(top_mm * per_mm), image.height - round(bottom_mm * per_mm)
+            width = image.width
+            pixels = image.load()
+            lowest = top
+            for y in range(top, bottom):
+                if any(pixels[x, y] < 160 for x in range(width)):
+                    lowest = y
+            shares.append((lowest - top) / (bottom - top))
+        return shares

@@ -41,7 +41,7 @@ def test_phone_journey_from_start_to_summary(browser, live_server, javascript):
     body = page.locator("main").inner_text()
     assert "Very good partial response" in body
     assert "Can I travel abroad while taking it?" in body
-    assert page.locator('svg[role="img"][data-total="100"]').count() == 4
+    assert page.locator('svg[role="img"][data-total="100"]').count() == 10
     assert no_horizontal_scroll(page)
     assert csp_violations == []
     context.close()

@@ -148,7 +148,9 @@ def test_the_summary_records_the_knowledge_items_missed(app):
         missed = [item["field"] for item in built.knowledge["missed"]]
         assert missed == ["quiz_number", "quiz_second_cancer"]
         assert built.knowledge["right"] == 2
-        assert "To go over: What happened to the chance of getting a second" in built.record_note
+        missed_line = next(line for line in built.record_note.splitlines() if line.startswith("Missed at"))
+        assert missed_line.startswith("Missed at first try (for teach-back): In the CALGB study")
+        assert "What happened to the chance of getting a second" in missed_line
 
 
 def test_number_question_uses_the_evidence(app, client):
@@ -240,7 +242,7 @@ def test_summary_holds_everything_for_the_appointment(app, client):
     assert "Lenalidomide before your transplant." in text
     assert "What would lenalidomide cost me" in text
     assert TYPICAL_ANSWERS["doctor_note"] in text
-    assert len(page.select('svg[role="img"][data-total="100"]')) == 4
+    assert len(page.select('svg[role="img"][data-total="100"]')) == 10
     assert "NCT00114101" in text
     assert "does not replace talking with your care team" in text
     assert re.search(r"Made on \w+ \d{1,2}, \d{4}", text)

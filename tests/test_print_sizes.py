@@ -67,28 +67,28 @@ def test_body_text_is_large_enough(client, large):
     assert footer >= (12 if large else 8)
 
 
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_the_longest_summary_fits_six_pages(client, paper):
+LANGUAGES = ("en", "es", "fr")
+PAPERS = ("a4", "letter")
+# Pages allowed: a typical journey, every field at its longest, and large print (typical answers).
+TYPICAL_PAGES, LONGEST_PAGES, LARGE_PRINT_PAGES = 4, 6, 12
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_typical_summary_fits_four_pages(client, lang, paper):
+    set_answers(client, complete_answers())
+    assert len(pdf(client, f"paper={paper}&lang={lang}").pages) <= TYPICAL_PAGES
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_longest_summary_fits_six_pages(client, lang, paper):
     set_answers(client, every_field_at_its_longest())
-    for lang in ("en", "es", "fr"):
-        assert len(pdf(client, f"paper={paper}&lang={lang}").pages) <= 6, lang
+    assert len(pdf(client, f"paper={paper}&lang={lang}").pages) <= LONGEST_PAGES
 
 
-def test_a_typical_english_summary_on_a4_fits_four_pages(client):
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_large_print_fits_twelve_pages(client, lang, paper):
     set_answers(client, complete_answers())
-    assert len(pdf(client, "paper=a4&lang=en").pages) <= 4
-
-
-@pytest.mark.xfail(
-    reason="Letter, Spanish and French take 5 pages until the summary content is reworked", strict=False
-)
-@pytest.mark.parametrize("query", ["paper=letter&lang=en", "paper=a4&lang=es", "paper=letter&lang=fr"])
-def test_a_typical_summary_fits_four_pages_everywhere(client, query):
-    set_answers(client, complete_answers())
-    assert len(pdf(client, query).pages) <= 4
-
-
-@pytest.mark.xfail(reason="Large print takes 13 to 16 pages with arrays at twice the size", strict=False)
-def test_large_print_fits_twelve_pages(client):
-    set_answers(client, complete_answers())
-    assert len(pdf(client, "size=large&paper=a4").pages) <= 12
+    assert len(pdf(client, f"size=large&paper={paper}&lang={lang}").pages) <= LARGE_PRINT_PAGES

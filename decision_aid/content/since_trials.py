@@ -104,3 +104,8 @@ def fact_ids():
     ids = list(SURVIVAL_FACT_IDS) + list(GUIDELINE_FACT_IDS)
     ids += [item for section in SECTIONS for item in section.items if isinstance(item, str)]
     return ids
+
+
+def printed_fact_ids():
+    """The fact ids a printed summary states: survival and guideline status (newer studies are only named)."""
+    return list(SURVIVAL_FACT_IDS) + list(GUIDELINE_FACT_IDS)

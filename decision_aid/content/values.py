@@ -89,7 +89,26 @@ def comparison_rows(answers):
         chosen = [factor for factor in FACTORS if answers.get(factor.field) == level]
         if chosen:
             return [
-                {"factor": factor.label, "better": OPTION_NAMES[factor.better_option], "why": factor.why}
+                {
+                    "field": factor.field,
+                    "factor": factor.label,
+                    "better": OPTION_NAMES[factor.better_option],
+                    "why": factor.why,
+                }
                 for factor in chosen
             ], level
     return [], None
+
+
+# Which factor each outcome of the numbers speaks to, so a summary can show the person's rating
+# beside the outcome it is about. Factors with no outcome (cost, daily capsules...) are not drawn.
+OUTCOME_FACTORS = {
+    "calgb_ttp": "value_time_before_return",
+    "pfs": "value_time_before_return",
+    "os": "value_living_longer",
+    "spm_invasive": "value_second_cancer",
+    "spm_blood_before_progression": "value_second_cancer",
+    "spm_solid_before_progression": "value_second_cancer",
+    "neutropenia_g34": "value_side_effects",
+    "stopped_ae": "value_side_effects",
+}

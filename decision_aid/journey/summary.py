@@ -70,6 +70,57 @@ def value_rows(answers):
     ]
 
 
+def values_by_level(rows):
+    """The rated factors grouped by how much they matter, most first: [(level, "factor; factor")]."""
+    groups = {}
+    for row in rows:
+        groups.setdefault(str(row["importance"]), []).append(str(row["factor"]))
+    return [(level, str(_l("; ")).join(factors)) for level, factors in groups.items()]
+
+
+def outcome_rows(views, answers):
+    """Each outcome of the headline study with how much its factor matters to the person, if rated."""
+    labels = {choice.value: choice.label for choice in values.IMPORTANCE}
+    top_fields = {row["field"] for row in values.comparison_rows(answers)[0]}
+    rows = []
+    for view in views:
+        field = values.OUTCOME_FACTORS.get(view.comparison.outcome_id)
+        rating = answers.get(field)
+        rows.append(
+            {
+                "view": view,
+                # Only the person's top values are marked, so the mark means "matters most".
+                "matters": labels[rating] if field in top_fields and rating in labels else None,
+            }
+        )
+    return rows
+
+
+def missed_knowledge(answers):
+    """The knowledge questions not right at the first try, with the right answer (for teach-back)."""
+    missed = quiz.score(answers, flow.FIRST_TRY_PREFIX)["missed"]
+    return [{"question": item["question"], "right_answer": item["answer"]} for item in missed]
+
+
+def primary_sources(sources):
+    """The sources a reader can look up as papers, guidance or registrations (no news or web pages)."""
+    return [s for s in sources if not s.secondary and (s.journal or s.doi or s.pmid)]
+
+
+def headline_rows(answers=None):
+    """Every outcome of the headline study as table rows; with answers, the person's top values marked."""
+    views = numbers.set_view(current_evidence().default_set)
+    return outcome_rows(views, answers or {})
+
+
+def sources_for(fact_ids):
+    """The primary citations behind the headline numbers and these facts, without repeats."""
+    evidence = current_evidence()
+    ids = list(evidence.default_set.source_ids)
+    ids += [s for fact_id in fact_ids for s in evidence.fact(fact_id).source_ids]
+    return primary_sources([evidence.source(s) for s in dict.fromkeys(ids)])
+
+
 def record_note(summary, version):
     """A plain-text note of the summary for the medical record: short lines, no formatting."""
     lines = [
@@ -96,9 +147,9 @@ def record_note(summary, version):
             )
         )
     )
-    for missed in summary.knowledge["missed"]:
-        # For teach-back: the care team goes over each question not right at the first try.
-        lines.append(str(_l("To go over: %(question)s", question=missed["question"])))
+    if summary.missed:
+        missed = str(_l("; ")).join(str(item["question"]) for item in summary.missed)
+        lines.append(str(_l("Missed at first try (for teach-back): %(items)s", items=missed)))
     sure_line = _l("SURE score: %(score)s of %(total)s.", score=summary.sure.score, total=summary.sure.total)
     lines.append(str(sure_line))
     if summary.sure_first is not None:
@@ -146,17 +197,25 @@ def build(answers):
     source_ids = list(headline_set.source_ids)
     source_ids += [s for fact_id in printed_facts for s in evidence.fact(fact_id).source_ids]
     used_sources = [evidence.source(source_id) for source_id in dict.fromkeys(source_ids)]
+    # On paper the newer studies are named, not told, so only these facts' sources are printed.
+    printed_ids = list(headline_set.source_ids) + [
+        s for fact_id in since_trials.printed_fact_ids() for s in evidence.fact(fact_id).source_ids
+    ]
     result = SimpleNamespace(
         decision=options.DECISION,
         leaning=LEANINGS.get(answers.get("leaning")),
         answer_rows=answer_rows(answers, sections=[flow.ABOUT_YOU]),
         values=value_rows(answers),
+        values_by_level=values_by_level(value_rows(answers)),
         top_values=values.comparison_rows(answers)[0],
         numbers_set=headline_set,
-        # The main benefit and the main harm, side by side (the full set is on the numbers page).
-        numbers_views=numbers.set_view(headline_set)[:2],
+        # Every outcome of the headline study, benefits and harms alike (IPDAS C1), each with the
+        # person's rating where the outcome is one of the things that matter most to them.
+        numbers_rows=outcome_rows(numbers.set_view(headline_set), answers),
+        survival=options.SURVIVAL,
         # Right at the first try, out of how many, and the questions missed (for the care team).
         knowledge=quiz.score(answers, flow.FIRST_TRY_PREFIX),
+        missed=missed_knowledge(answers),
         sure=sure.score(answers),
         sure_first=first_sure_score(answers),
         sure_citation=sure.CITATION,
@@ -165,6 +224,8 @@ def build(answers):
         questions=question_list,
         own_note=note,
         sources=used_sources,
+        primary_sources=primary_sources(used_sources),
+        printed_sources=primary_sources([evidence.source(s) for s in dict.fromkeys(printed_ids)]),
         generated_on=date.today(),
         taking=read_pages.taking_it(),
         guidelines=since_trials.guidelines(),

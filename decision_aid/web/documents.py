@@ -1,19 +1,21 @@
 """Printable documents and the hand-off link: the summary PDF, the handout PDF and /handoff."""
 
+from babel import Locale
 from flask import Blueprint
 from flask import Response
 from flask import current_app
 from flask import make_response
 from flask import render_template
 from flask import request
+from flask_babel import force_locale
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from decision_aid.content import about
 from decision_aid.content import current_evidence
 from decision_aid.content import doctor_questions
-from decision_aid.content import numbers
 from decision_aid.content import options
 from decision_aid.content import since_trials
 from decision_aid.content import sure
@@ -21,11 +23,13 @@ from decision_aid.content import values
 from decision_aid.journey import flow
 from decision_aid.journey import summary as summaries
 from decision_aid.printing import handoff
+from decision_aid.printing import languages
 from decision_aid.printing import page_css
 from decision_aid.printing import pdf
 from decision_aid.web import answers as stored
 from decision_aid.web import errors
 from decision_aid.web import handout_cache
+from decision_aid.web import i18n
 from decision_aid.web import public_url
 from decision_aid.web.journey import handoff_link
 from decision_aid.web.journey import redirect_to_first_incomplete
@@ -42,19 +46,52 @@ WRITING_LINES = 6
 PDF_ENDPOINTS = ("documents.summary_pdf", "documents.handout_pdf")
 
 
+# The id on the second language's part: the PDF's named destination that says where it starts.
+ALSO_ANCHOR = "summary-also"
+
+
 @bp.route("/summary.pdf")
 def summary_pdf():
-    """The person's summary as a PDF, with the hand-off page first."""
+    """The person's summary as a PDF, with the hand-off page first (?also=: then in a second language)."""
     answers = stored.load()
     if flow.first_incomplete(answers):
         return redirect_to_first_incomplete(answers)
-    title = _("Your summary")
+    lang = str(get_locale())
+    link = handoff_link(answers)
+    parts = [summary_part(answers, link, lang)]
+    also = request.args.get("also", "")
+    # Only a configured language other than the person's; anything else is ignored.
+    second = also if also in i18n.supported_languages() and also != lang else None
+    if second:
+        with force_locale(second):
+            parts.append(summary_part(answers, link, second, original=lang))
     return pdf_response(
         "pdf/summary.html",
-        title,
+        _("Your summary"),
         "lenalidomide-summary.pdf",
-        **summary_context(answers, handoff_link(answers)),
+        parts=parts,
+        second_language=(ALSO_ANCHOR, second) if second else None,
     )
+
+
+def summary_part(answers, link, lang, original=None):
+    """One language's summary, rendered in the current locale (page 1 for the care team, then details)."""
+    html = render_template(
+        "pdf/_summary_part.html",
+        summary=summaries.build(answers),
+        handoff=link,
+        for_print=True,
+        large_print=request.args.get("size") == "large",
+        part={
+            "lang": lang,
+            "first": original is None,
+            "anchor": ALSO_ANCHOR,
+            "language_name": i18n.LANGUAGE_NAMES.get(lang, lang),
+            # The person's language named in this part's language ("espagnol", "Spanish").
+            "original_language": Locale.parse(original).get_display_name(lang) if original else None,
+        },
+    )
+    return {"lang": lang, "anchor": ALSO_ANCHOR, "html": Markup(html)}  # noqa: S704 - our own template's output, escaped there
 
 
 @bp.route("/handout.pdf")
@@ -96,9 +133,14 @@ def handout_context():
         "sure_notice": sure.unvalidated_notice(),
         "general_questions": [s for s in doctor_questions.SUGGESTIONS if s.applies is None],
         "writing_lines": WRITING_LINES,
-        # The main benefit and the main harm at one horizon, as on the summary.
+        # Every outcome of the headline study, and survival as the evidence as a whole, as on the summary.
         "comparison_set": default_set,
-        "views": numbers.set_view(default_set)[:2],
+        "outcome_rows": summaries.headline_rows(),
+        "survival": options.SURVIVAL,
+        "leanings": list(summaries.LEANINGS.values()),
+        "better": values.OPTION_NAMES,
+        # The sources of what the handout states: the numbers, survival, guidelines, newer studies.
+        "sources": summaries.sources_for(since_trials.fact_ids()),
         "guidelines": since_trials.guidelines(),
         "since": since_trials.sections(),
         # The aid's address and its QR code, so a paper-only reader can find the rest.
@@ -152,7 +194,7 @@ def summary_context(answers, link=None):
     return {"summary": summaries.build(answers), "handoff": link}
 
 
-def pdf_response(template, title, filename, **context):
+def pdf_response(template, title, filename, second_language=None, **context):
     """Render a PDF template and send it, or the 503 page if the renderer is busy or stuck."""
     lang = str(get_locale())
     paper = chosen_paper()
@@ -172,6 +214,9 @@ def pdf_response(template, title, filename, **context):
     css = page_css.stylesheets(current_app.static_folder, paper, large, current_evidence().checked_on)
     try:
         body = pdf.render_pdf(html, lang=lang, title=full_title, css=css)
+        if second_language:
+            # WeasyPrint tags only the document's language; the second part gets its own /Lang.
+            body = languages.tag_part(body, *second_language)
     except pdf.PdfUnavailable:
         # The plain "try again in a moment" page, with a hint for browsers and proxies.
         busy = make_response(*errors.error_page(503))

@@ -1,0 +1,197 @@
+"""The take-home documents carry the whole decision: every outcome, the clinician's page 1, the
+handout for paper-only readers (full pages), and the bilingual summary with its languages tagged."""
+
+import pytest
+from flask_babel import force_locale
+from flask_babel import gettext
+
+from decision_aid.content import current_evidence
+from decision_aid.content import doctor_questions
+from decision_aid.content import notes
+from decision_aid.content import quiz
+from decision_aid.content import sure
+from decision_aid.printing import handoff
+from decision_aid.printing import page_css
+from tests.helpers import check_page
+from tests.helpers import complete_answers
+from tests.helpers import make_app
+from tests.helpers import page_fill
+from tests.helpers import pdf_text
+from tests.helpers import read_pdf
+from tests.helpers import scan_qr_codes
+from tests.helpers import set_answers
+from tests.helpers import structure_elements
+
+BASE = "https://aid.example.org"
+# A page of the handout, other than the last, is at least this full (measured from the render).
+MIN_FILL = 0.6
+
+
+def page_texts(reader):
+    """Each page's text, whitespace collapsed."""
+    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+
+
+def outcome_facts(app, lang="en"):
+    """Each headline outcome's label and both counts, in a language."""
+    with app.test_request_context(f"/?lang={lang}"), force_locale(lang):
+        return [
+            (str(o.label), o.lenalidomide_per_100, o.control_per_100)
+            for o in current_evidence().default_set.drawable_outcomes
+        ]
+
+
+@pytest.mark.parametrize("url", ["/summary.pdf", "/handout.pdf"])
+def test_every_outcome_of_the_headline_study_is_printed(app, client, url):
+    set_answers(client, complete_answers())
+    text = pdf_text(read_pdf(client.get(url)))
+    facts = outcome_facts(app)
+    assert len(facts) == 5
+    for label, lenalidomide, control in facts:
+        assert label in text
+        assert f"{lenalidomide} in 100" in text and f"{control} in 100" in text, label
+    # Survival as the evidence as a whole, beside the study's own numbers.
+    assert "Living longer: all the evidence" in text
+    assert "The largest analysis pooled 3 studies with 1,208 people" in text
+
+
+def test_the_summary_marks_the_top_values_beside_their_outcomes(client):
+    set_answers(client, complete_answers(value_living_longer="very"))
+    text = pdf_text(read_pdf(client.get("/summary.pdf")))
+    assert text.count("To me: Matters a lot to me") == 3  # more time, second cancer, living longer
+
+
+def test_page_one_is_the_clinicians_sheet(app, client):
+    answers = complete_answers(
+        quiz_second_cancer="same",
+        kidney="yes",
+        doctor_questions=["how-long", "cost"],
+        doctor_note="Who do I call at night?",
+    )
+    set_answers(client, answers)
+    first = page_texts(read_pdf(client.get("/summary.pdf?paper=letter")))[0]
+    assert "For the care team: the summary in one minute" in first
+    assert "Leaning towards Not sure yet" in first
+    assert "More time before the myeloma comes back" in first  # matters most
+    with app.test_request_context():
+        missed = quiz.QUESTIONS[2]
+        assert str(missed.question) in first and "Right answer: It was higher with lenalidomide." in first
+        for item in sure.score(answers).no_items:
+            assert str(item.wording) in first
+        for note in notes.notes_for(answers):
+            assert str(note.title) in first
+        questions, _ = doctor_questions.question_texts(answers)
+        for question in questions:
+            assert str(question) in first
+    assert "Who do I call at night?" in first
+    assert "Share your answers with your care team" in first
+
+
+def test_the_handoff_page_opens_with_the_sheet_and_the_note_to_copy(app, client):
+    answers = complete_answers(doctor_note="Private words")
+    with app.test_request_context():
+        link = handoff.make_link(answers, "http://localhost/handoff")
+    page = check_page(client.get("/handoff"))
+    page = check_page(client.post("/handoff", data={"csrf_token": page.csrf_token(), "link": link.url}))
+    text = page.text
+    assert text.index("For the care team: the summary in one minute") < text.index("The numbers")
+    assert page.select_one("#record-note") is not None
+    assert "The person also wrote a note" in text and "Private words" not in text
+
+
+@pytest.mark.parametrize("size", ["", "large"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_no_handout_page_is_less_than_sixty_percent_full_but_the_last(client, lang, paper, size):
+    response = client.get(f"/handout.pdf?lang={lang}&paper={paper}&size={size}")
+    read_pdf(response)
+    large = size == "large"
+    top, _sides, bottom = page_css.PAGE_MARGINS[large].split()
+    shares = page_fill(response.data, (float(top.removesuffix("mm")), float(bottom.removesuffix("mm"))))
+    assert len(shares) > 1
+    assert min(shares[:-1]) >= MIN_FILL, [round(share, 2) for share in shares]
+
+
+def test_the_handout_has_what_a_paper_only_reader_needs(client):
+    text = pdf_text(read_pdf(client.get("/handout.pdf")))
+    assert "Which option are you leaning towards now?" in text
+    for choice in ("Lenalidomide maintenance", "No maintenance now", "Not sure yet"):
+        assert choice in text
+    assert "Which option does better" in text
+    assert "When to call your care team straight away" in text
+    assert "Pregnancy prevention" in text
+    assert "This aid has no outside funding." in text
+    assert "McCarthy PL, et al. N Engl J Med 2012;366(19):1770-81." in text
+    assert "Where these numbers come from" not in text
+
+
+def test_the_handout_qr_code_opens_the_aid(tmp_path):
+    import subprocess
+
+    app = make_app(tmp_path, PUBLIC_BASE_URL=BASE)
+    pdf_file = tmp_path / "handout.pdf"
+    pdf_file.write_bytes(app.test_client().get("/handout.pdf", base_url=BASE).data)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "150",
+            "-gray",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pdf_file),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    (page_one,) = tmp_path.glob("page*.png")
+    assert scan_qr_codes(page_one.read_bytes()) == [BASE + "/"]
+
+
+@pytest.mark.parametrize(("first", "second"), [("en", "fr"), ("es", "en"), ("fr", "es")])
+def test_the_bilingual_summary_tags_each_part_with_its_language(app, client, first, second):
+    set_answers(client, complete_answers(doctor_note="Mi nota sin traducir"))
+    reader = read_pdf(client.get(f"/summary.pdf?lang={first}&also={second}"))
+    assert reader.trailer["/Root"]["/Lang"] == first
+    texts = page_texts(reader)
+    with app.test_request_context():
+        with force_locale(first):
+            title_first = gettext("Your summary")
+        with force_locale(second):
+            title_second = gettext("Your summary")
+            notice = gettext("SURE test")
+    starts = [i for i, text in enumerate(texts) if f"{title_second} (" in text]
+    assert len(starts) == 1 and starts[0] > 0
+    start = starts[0]
+    assert title_first in texts[0]
+    assert notice in " ".join(texts[start:])
+    assert " ".join(texts).count("Mi nota sin traducir") == 2
+    # Every structure element wholly in the second part carries its language; none before it does.
+    pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages)}
+    tagged = {str(element.get("/Lang")) for element in structure_elements(reader) if "/Lang" in element}
+    assert tagged == {second}
+    for element in structure_elements(reader):
+        page = element.get("/Pg")
+        if page is not None:
+            index = pages[page.idnum]
+            assert (str(element.get("/Lang", "")) == second) == (index >= start), (index, element["/S"])
+
+
+@pytest.mark.parametrize("also", ["en", "de", "EN", "../fr", ""])
+def test_also_ignores_the_same_or_an_unknown_language(client, also):
+    set_answers(client, complete_answers())
+    plain = read_pdf(client.get("/summary.pdf"))
+    reader = read_pdf(client.get(f"/summary.pdf?also={also}"))
+    assert len(reader.pages) == len(plain.pages)
+    assert not [element for element in structure_elements(reader) if "/Lang" in element]
+
+
+def test_the_summary_page_offers_the_bilingual_pdf_when_not_in_english(client):
+    set_answers(client, complete_answers())
+    assert "also=en" not in client.get("/summary?lang=en").get_data(as_text=True)
+    page = check_page(client.get("/summary?lang=fr"))
+    assert page.select_one("a[href$='summary.pdf?also=en']") is not None
+    read_pdf(client.get("/summary.pdf?also=en"))
