@@ -195,3 +195,15 @@ def test_the_summary_page_offers_the_bilingual_pdf_when_not_in_english(client):
     page = check_page(client.get("/summary?lang=fr"))
     assert page.select_one("a[href$='summary.pdf?also=en']") is not None
     read_pdf(client.get("/summary.pdf?also=en"))
+
+
+def test_every_look_in_the_summary_table_is_explained_in_its_key(client):
+    """Every colour and pattern drawn in the summary's table has its meaning in the key above it."""
+    set_answers(client, complete_answers())
+    page = check_page(client.get("/summary"))
+    table = page.select_one("table.outcome-table")
+    # Each drawn group's class is its look (role): dark, striped helped or harmed, grey, mid-tone, light.
+    drawn = {group["class"][0] for group in table.select("svg g[data-category]") if int(group["data-count"])}
+    explained = {item["data-role"] for item in page.select("ul.outcome-key li[data-role]")}
+    assert {"anyway", "rest"} < drawn, drawn
+    assert drawn <= explained, drawn - explained

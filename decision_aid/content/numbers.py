@@ -379,6 +379,17 @@ COLOUR_KEY = {
 }
 
 
+# The same looks in the short words of the summary's and handout's table key (room is tight on paper).
+TABLE_KEY = {
+    "anyway": _l("Dark figures: people who had what the row names."),
+    "extra": _l("Orange striped figures: extra people lenalidomide helped."),
+    "harmed": _l("Purple striped figures: extra people lenalidomide harmed."),
+    "more": _l("Grey striped figures: extra people with lenalidomide; the cause is not shown."),
+    "same": _l("Mid-tone figures: people who had it, where the study found no clear difference."),
+    "rest": _l("Light figures: people who did not have it."),
+}
+
+
 def colour_key(views):
     """The meaning of every look the views use, dark first."""
     used = set().union(*(view.roles for view in views)) if views else set()

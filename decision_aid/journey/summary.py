@@ -212,6 +212,8 @@ def build(answers):
         # Every outcome of the headline study, benefits and harms alike (IPDAS C1), each with the
         # person's rating where the outcome is one of the things that matter most to them.
         numbers_rows=outcome_rows(numbers.set_view(headline_set), answers),
+        # What each look in the pictures means (every look the table uses), in the key's short words.
+        colour_key=numbers.TABLE_KEY,
         survival=options.SURVIVAL,
         # Right at the first try, out of how many, and the questions missed (for the care team).
         knowledge=quiz.score(answers, flow.FIRST_TRY_PREFIX),

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from decision_aid.content import about
 from decision_aid.content import current_evidence
 from decision_aid.content import doctor_questions
+from decision_aid.content import numbers
 from decision_aid.content import options
 from decision_aid.content import since_trials
 from decision_aid.content import sure
@@ -136,6 +137,7 @@ def handout_context():
         # Every outcome of the headline study, and survival as the evidence as a whole, as on the summary.
         "comparison_set": default_set,
         "outcome_rows": summaries.headline_rows(),
+        "colour_key": numbers.TABLE_KEY,
         "survival": options.SURVIVAL,
         "leanings": list(summaries.LEANINGS.values()),
         "better": values.OPTION_NAMES,
