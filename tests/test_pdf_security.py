@@ -371,6 +371,18 @@ def test_rate_limit_gives_429_beyond_the_limit(tmp_path, fake_render):
     assert other.get("/handout.pdf", environ_base={"REMOTE_ADDR": "192.0.2.7"}).status_code == 200
 
 
+def test_pages_skip_the_limiter_but_a_default_limit_set_by_an_operator_still_applies(tmp_path, fake_render):
+    # Only the PDF routes are limited, so pages skip Flask-Limiter's per-request check ...
+    app = make_app(tmp_path, PDF_RATE_LIMIT="2 per minute")
+    client = app.test_client()
+    assert [client.get("/").status_code for _ in range(5)] == [200] * 5
+    assert [client.get("/handout.pdf").status_code for _ in range(3)] == [200, 200, 429]
+    # ... unless a default limit is configured, which that check is there to apply.
+    app = make_app(tmp_path, RATELIMIT_DEFAULT="3 per minute")
+    client = app.test_client()
+    assert [client.get("/").status_code for _ in range(4)] == [200, 200, 200, 429]
+
+
 def test_a_clinic_of_20_behind_one_address_prints_freely(tmp_path, fake_render):
     app = make_app(tmp_path)
     for _patient in range(20):
