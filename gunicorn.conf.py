@@ -1,5 +1,5 @@
-"""gunicorn settings; HOST, PORT, WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT and
-GUNICORN_WORKER_CLASS override the defaults."""
+"""gunicorn settings; HOST, PORT, WEB_CONCURRENCY, GUNICORN_THREADS, GUNICORN_TIMEOUT,
+GUNICORN_MAX_REQUESTS and GUNICORN_WORKER_CLASS override the defaults."""
 
 import os
 
@@ -23,9 +23,13 @@ threads = int(os.environ.get("GUNICORN_THREADS", "8" if worker_class == "gthread
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # Idle keep-alive connections wait in the worker's poller, not in a thread; keep them brief.
 keepalive = 2
-# WeasyPrint does not hand memory back to the OS: recycle workers now and then.
-max_requests = 500
-max_requests_jitter = 50
+# A safety net against slow leaks only. WeasyPrint, which keeps the memory it grows to, runs in
+# the app's own render processes, and those are replaced after FLASK_PDF_WORKER_MAX_RENDERS
+# renders; the app process itself stays flat (133 MiB after 500 summary PDFs, bench/all.py).
+# Restarting every 500 requests, as before, cost a fresh worker its compiled templates and warm
+# render processes several times a minute under load (about a fifth of page throughput).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
+max_requests_jitter = max_requests // 10
 # Load the app (and its evidence checks) once, before forking, so a broken start fails at once.
 preload_app = True
 # The access log holds method, path and status only: answers are never in a URL.

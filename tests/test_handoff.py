@@ -319,6 +319,18 @@ def test_qr_code_on_the_summary_page_scans_to_its_link(client):
     assert scanned == [page.select_one("#handoff-link").get_text()]
 
 
+def test_hand_off_qr_codes_with_their_fixed_mask_scan_for_many_links(app):
+    # The hand-off code skips the mask scoring (handoff.HANDOFF_QR_MASK): every link, each with
+    # its own random nonce, still scans from its on-screen image.
+    import base64
+
+    with app.test_request_context():
+        links = [handoff.make_link(complete_answers(), "https://aid.example.org/handoff") for _ in range(40)]
+    for link in links:
+        png = base64.b64decode(link.qr_code.split(",", 1)[1])
+        assert scan_qr_codes(png) == [link.url]
+
+
 def test_qr_code_printed_in_the_pdf_opens_the_answers(client, tmp_path):
     import subprocess
 

@@ -16,7 +16,7 @@ def renders(monkeypatch):
     """Replace the renderer with one that counts: each call gives different bytes."""
     calls = []
 
-    def fake_render(html, *, lang, title, css=()):
+    def fake_render(html, *, lang, title, css=(), shared_css=()):
         calls.append((lang, css[-1]))
         return f"%PDF-fake {len(calls)}".encode()
 

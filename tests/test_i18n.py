@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.helpers import catalog
 from tests.helpers import check_page
 
 
@@ -53,3 +54,23 @@ def test_language_switcher_lists_each_language(get_page):
     links = get_page("/").select(".language-switcher a")
     assert {link["hreflang"] for link in links} == {"es", "fr"}
     assert all(link["href"] == f"?lang={link['hreflang']}" for link in links)
+
+
+def test_translations_follow_a_forced_locale_within_a_request(app):
+    # Translations are looked up once per request and language (web/i18n.py): a block under
+    # force_locale gets its own language, and the request's comes back after it.
+    from flask import render_template_string
+    from flask_babel import force_locale
+    from flask_babel import gettext
+
+    spanish = catalog("es").get("Your summary").string
+    french = catalog("fr").get("Your summary").string
+    template = "{{ _('Your summary') }}"
+    with app.test_request_context("/?lang=es"):
+        app.preprocess_request()
+        assert gettext("Your summary") == render_template_string(template) == spanish
+        with force_locale("fr"):
+            assert gettext("Your summary") == render_template_string(template) == french
+        assert gettext("Your summary") == render_template_string(template) == spanish
+    with app.test_request_context("/", headers={"Accept-Language": "fr"}):
+        assert render_template_string(template) == french

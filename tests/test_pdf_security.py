@@ -347,6 +347,41 @@ def crash(**kwargs):
     os._exit(3)
 
 
+def worker_pid(**kwargs):
+    """Stands in for the render in the worker process: answers with the worker's process id."""
+    return str(os.getpid()).encode(), 0
+
+
+def test_a_worker_is_replaced_after_its_number_of_renders(tmp_path, monkeypatch):
+    # WeasyPrint's process keeps the memory it grew to: a worker that has served
+    # PDF_WORKER_MAX_RENDERS jobs is stopped and a fresh one takes its place.
+    app = make_app(tmp_path, PDF_WORKER_MAX_RENDERS=3)
+    pool = pdf._WorkerPool()
+    monkeypatch.setattr(pdf, "_pool", pool)
+    monkeypatch.setattr(pdf, "render_document", worker_pid)
+    try:
+        with app.test_request_context():
+            pids = [pdf.render_pdf("<p>x</p>", lang="en", title="t").decode() for _ in range(7)]
+        first, second, third = sorted(set(pids), key=pids.index)
+        assert pids == [first] * 3 + [second] * 3 + [third]
+        for retired in (first, second):
+            with pytest.raises(ProcessLookupError):
+                os.kill(int(retired), 0)
+    finally:
+        pool.close()
+
+
+def test_a_worker_parses_the_shared_stylesheet_once(app):
+    from weasyprint.text.fonts import FontConfiguration
+
+    from decision_aid.printing import page_css
+
+    font_config = FontConfiguration()
+    (sheet,) = page_css.shared_stylesheets(app.static_folder)
+    parsed = pdf.shared_stylesheet(sheet, app.static_folder, font_config)
+    assert pdf.shared_stylesheet(sheet, app.static_folder, font_config) is parsed
+
+
 # S17: the PDF rate limit.
 
 
@@ -369,6 +404,18 @@ def test_rate_limit_gives_429_beyond_the_limit(tmp_path, fake_render):
     assert client.get("/").status_code == 200
     other = app.test_client()
     assert other.get("/handout.pdf", environ_base={"REMOTE_ADDR": "192.0.2.7"}).status_code == 200
+
+
+def test_pages_skip_the_limiter_but_a_default_limit_set_by_an_operator_still_applies(tmp_path, fake_render):
+    # Only the PDF routes are limited, so pages skip Flask-Limiter's per-request check ...
+    app = make_app(tmp_path, PDF_RATE_LIMIT="2 per minute")
+    client = app.test_client()
+    assert [client.get("/").status_code for _ in range(5)] == [200] * 5
+    assert [client.get("/handout.pdf").status_code for _ in range(3)] == [200, 200, 429]
+    # ... unless a default limit is configured, which that check is there to apply.
+    app = make_app(tmp_path, RATELIMIT_DEFAULT="3 per minute")
+    client = app.test_client()
+    assert [client.get("/").status_code for _ in range(4)] == [200, 200, 200, 429]
 
 
 def test_a_clinic_of_20_behind_one_address_prints_freely(tmp_path, fake_render):

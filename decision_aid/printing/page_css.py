@@ -16,8 +16,12 @@ FOOTER_SIZES = {False: "8pt", True: "13pt"}
 
 def stylesheets(static_folder, paper, large, evidence_checked):
     """The PDF's CSS as strings: the shared stylesheet, then the page and its footer."""
-    static_css = Path(static_folder, "pdf-print.css").read_text(encoding="utf-8")
-    return [static_css, page_css(paper, large, evidence_checked)]
+    return [*shared_stylesheets(static_folder), page_css(paper, large, evidence_checked)]
+
+
+def shared_stylesheets(static_folder):
+    """The CSS that is the same for every PDF (a static file), as strings."""
+    return [Path(static_folder, "pdf-print.css").read_text(encoding="utf-8")]
 
 
 def page_css(paper, large, evidence_checked):

@@ -37,6 +37,8 @@ PDF_VARIANT = "pdf/ua-1"
 MAX_ASSET_BYTES = 2 * 1024 * 1024
 # Idle workers kept per process, ready for the next render.
 MAX_IDLE_WORKERS = 4
+# Parsed shared stylesheets a worker keeps (the print stylesheet; more only while it is edited).
+MAX_SHARED_SHEETS = 4
 
 
 class PdfUnavailable(Exception):
@@ -100,8 +102,11 @@ def static_base_url(static_folder):
     return Path(static_folder).resolve().as_uri() + "/"
 
 
-def render_pdf(html, *, lang, title, css=()):
-    """Render our HTML (and CSS strings) to tagged PDF/UA bytes, within the time and render caps."""
+def render_pdf(html, *, lang, title, css=(), shared_css=()):
+    """Render our HTML (and CSS strings) to tagged PDF/UA bytes, within the time and render caps.
+
+    shared_css: stylesheets that are the same for every document (static files, never anything
+    made from answers); each worker parses one once and keeps it. css: parsed for this render."""
     config = current_app.config
     slots = current_app.extensions["pdf_slots"]
     if not slots.acquire(timeout=float(config["PDF_QUEUE_WAIT"])):
@@ -111,6 +116,7 @@ def render_pdf(html, *, lang, title, css=()):
         "html": html,
         # Strings only: a URL or path here would make WeasyPrint fetch it (CVE-2026-55073).
         "css": tuple(str(sheet) for sheet in css),
+        "shared_css": tuple(str(sheet) for sheet in shared_css),
         "static_root": current_app.static_folder,
         "lang": lang,
         "title": title,
@@ -122,6 +128,7 @@ def render_pdf(html, *, lang, title, css=()):
             job,
             timeout=float(config["PDF_RENDER_TIMEOUT"]),
             memory_mb=config["PDF_MEMORY_LIMIT_MB"],
+            max_renders=int(config["PDF_WORKER_MAX_RENDERS"]),
         )
     finally:
         slots.release()
@@ -132,11 +139,12 @@ def render_pdf(html, *, lang, title, css=()):
     return pdf
 
 
-def render_document(*, html, css, static_root, lang, title, font_config):
+def render_document(*, html, css, static_root, lang, title, font_config, shared_css=()):
     """Render in the worker process: return the PDF bytes and how many fetches were refused."""
     fetcher = StaticFileFetcher(static_root)
     base_url = static_base_url(static_root)
-    stylesheets = [
+    stylesheets = [shared_stylesheet(sheet, static_root, font_config) for sheet in shared_css]
+    stylesheets += [
         CSS(string=sheet, base_url=base_url, url_fetcher=fetcher, font_config=font_config) for sheet in css
     ]
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
@@ -151,6 +159,26 @@ def render_document(*, html, css, static_root, lang, title, font_config):
     # Nothing is ever attached to our PDFs; this holds even if a template let a link through.
     document.metadata.attachments = []
     return document.write_pdf(pdf_variant=PDF_VARIANT), fetcher.refused
+
+
+# This worker's parsed shared stylesheets, by text and static folder. Parsing the print
+# stylesheet took about 10 ms of every render, as long as a whole one-paragraph PDF.
+_shared_sheets = {}
+
+
+def shared_stylesheet(sheet, static_root, font_config):
+    """A parsed stylesheet that is the same for every document, parsed once per worker."""
+    key = (sheet, str(static_root), id(font_config))
+    parsed = _shared_sheets.get(key)
+    if parsed is None:
+        if len(_shared_sheets) >= MAX_SHARED_SHEETS:
+            _shared_sheets.clear()
+        # Its own fetcher: the same rules, but its refusals are not counted against one render.
+        fetcher = StaticFileFetcher(static_root)
+        base_url = static_base_url(static_root)
+        parsed = CSS(string=sheet, base_url=base_url, url_fetcher=fetcher, font_config=font_config)
+        _shared_sheets[key] = parsed
+    return parsed
 
 
 def _serve(connection, memory_mb):
@@ -205,12 +233,14 @@ class _Worker:
         theirs.close()
         self.connection = Connection(ours.detach())
         self.ready = False
+        self.renders = 0
 
     def run(self, function, kwargs, deadline):
         """Send one job and wait for its reply until the deadline."""
         if not self.ready:
             self.ready = self._reply(deadline)[0] == "ready"
         self.connection.send((function, kwargs))
+        self.renders += 1
         status, value = self._reply(deadline)
         if status != "ok":
             logger.error("PDF render failed in the worker: %s", value)
@@ -253,8 +283,11 @@ class _WorkerPool:
             for worker in idle:
                 worker.stop()
 
-    def run(self, function, kwargs, timeout, memory_mb):
-        """Run one job in an idle (or new) worker; kill the worker if the job goes wrong."""
+    def run(self, function, kwargs, timeout, memory_mb, max_renders=0):
+        """Run one job in an idle (or new) worker; kill the worker if the job goes wrong.
+
+        After max_renders jobs (0: no limit) the worker is stopped and a fresh one takes its
+        idle place: it starts in the background, so the next render does not wait for it."""
         deadline = time.monotonic() + timeout
         worker = self._take(memory_mb)
         try:
@@ -262,6 +295,9 @@ class _WorkerPool:
         except BaseException:
             worker.stop()
             raise
+        if max_renders and worker.renders >= max_renders:
+            worker.stop()
+            worker = _Worker(memory_mb)
         self._give(worker)
         return result
 

@@ -213,9 +213,10 @@ def pdf_response(template, title, filename, second_language=None, **context):
         public_base=public_url.base_url(),
         **context,
     )
-    css = page_css.stylesheets(current_app.static_folder, paper, large, current_evidence().checked_on)
+    shared_css = page_css.shared_stylesheets(current_app.static_folder)
+    css = [page_css.page_css(paper, large, current_evidence().checked_on)]
     try:
-        body = pdf.render_pdf(html, lang=lang, title=full_title, css=css)
+        body = pdf.render_pdf(html, lang=lang, title=full_title, css=css, shared_css=shared_css)
         if second_language:
             # WeasyPrint tags only the document's language; the second part gets its own /Lang.
             body = languages.tag_part(body, *second_language)
