@@ -151,12 +151,20 @@ def percentiles(seconds):
     return [f"{cuts[index] * 1000:.0f}" for index in (49, 94, 98)]
 
 
+WARM_UP_SECONDS = 15
+
+
 def load(host, port, apps, seconds, connections):
     """Warm up, measure memory, run the load, measure memory again; return the numbers."""
     cookie = finished_cookie(host, port)
-    # Warm-up: every path once on each instance, so first renders and imports are not measured.
-    warm = Run(host, port, cookie, time.monotonic() + 3)
-    client(warm, seed=0)
+    # Warm-up at the same concurrency as the run, so every thread, render worker and cache has
+    # started before memory is read: the growth measured is the soak's, not the start-up's.
+    warm = Run(host, port, cookie, time.monotonic() + WARM_UP_SECONDS)
+    warmers = [threading.Thread(target=client, args=(warm, seed), daemon=True) for seed in range(connections)]
+    for thread in warmers:
+        thread.start()
+    for thread in warmers:
+        thread.join(timeout=WARM_UP_SECONDS + 90)
     before = worker_memory(apps)
     run = Run(host, port, cookie, time.monotonic() + seconds)
     threads = [threading.Thread(target=client, args=(run, seed), daemon=True) for seed in range(connections)]

@@ -330,3 +330,29 @@ def page_fill(pdf_bytes, margins_mm, dpi=40):
                     lowest = y
             shares.append((lowest - top) / (bottom - top))
         return shares
+
+
+def first_page_png(pdf_bytes, folder):
+    """Page 1 of a PDF drawn in grey at 150 dpi (a plain office print), as PNG bytes."""
+    import subprocess
+
+    pdf_file = Path(folder) / "document.pdf"
+    pdf_file.write_bytes(pdf_bytes)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "150",
+            "-gray",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pdf_file),
+            str(Path(folder) / "page"),
+        ],
+        check=True,
+    )
+    (page_one,) = Path(folder).glob("page*.png")
+    return page_one.read_bytes()

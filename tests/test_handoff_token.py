@@ -267,34 +267,16 @@ def test_copy_link_button_copies_the_link_alone(browser, live_server, javascript
 
 @pytest.mark.parametrize("query", ["paper=a4", "paper=letter&size=large"])
 def test_printed_qr_code_scans_at_150_dpi_in_greyscale(tmp_path, query):
-    import subprocess
 
+    from tests.helpers import first_page_png
     from tests.helpers import scan_qr_codes
 
     app = make_app(tmp_path, PUBLIC_BASE_URL=BASE_40)
     client = app.test_client()
     with client.session_transaction(base_url=BASE_40) as session:
         store_answers(session, complete_answers(doctor_note="A note that never travels in the link."))
-    pdf_file = tmp_path / "summary.pdf"
-    pdf_file.write_bytes(client.get("/summary.pdf?" + query, base_url=BASE_40).data)
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "150",
-            "-gray",
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            str(pdf_file),
-            str(tmp_path / "page"),
-        ],
-        check=True,
-    )
-    (page_one,) = tmp_path.glob("page*.png")
-    (link,) = scan_qr_codes(page_one.read_bytes())
+    page_one = first_page_png(client.get("/summary.pdf?" + query, base_url=BASE_40).data, tmp_path)
+    (link,) = scan_qr_codes(page_one)
     assert link.startswith(BASE_40 + "/handoff#")
     assert len(link) <= LINK_BUDGET
     # A nurse opens it (here over plain HTTP on localhost: the test client sends no Referer).

@@ -14,6 +14,7 @@ from decision_aid.printing import handoff
 from decision_aid.printing import page_css
 from tests.helpers import check_page
 from tests.helpers import complete_answers
+from tests.helpers import first_page_png
 from tests.helpers import make_app
 from tests.helpers import page_fill
 from tests.helpers import pdf_text
@@ -126,29 +127,10 @@ def test_the_handout_has_what_a_paper_only_reader_needs(client):
 
 
 def test_the_handout_qr_code_opens_the_aid(tmp_path):
-    import subprocess
 
     app = make_app(tmp_path, PUBLIC_BASE_URL=BASE)
-    pdf_file = tmp_path / "handout.pdf"
-    pdf_file.write_bytes(app.test_client().get("/handout.pdf", base_url=BASE).data)
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "150",
-            "-gray",
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            str(pdf_file),
-            str(tmp_path / "page"),
-        ],
-        check=True,
-    )
-    (page_one,) = tmp_path.glob("page*.png")
-    assert scan_qr_codes(page_one.read_bytes()) == [BASE + "/"]
+    page_one = first_page_png(app.test_client().get("/handout.pdf", base_url=BASE).data, tmp_path)
+    assert scan_qr_codes(page_one) == [BASE + "/"]
 
 
 @pytest.mark.parametrize(("first", "second"), [("en", "fr"), ("es", "en"), ("fr", "es")])
