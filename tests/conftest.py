@@ -112,3 +112,11 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def evidence():
+    """The evidence data, loaded and validated as the app loads it at start-up."""
+    from decision_aid.evidence import load_evidence
+
+    return load_evidence()

@@ -23,6 +23,11 @@ TRANSLATIONS = ROOT / "translations"
 AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 
+def sentences(text):
+    """The sentences of a text, split after each full stop, question or exclamation mark."""
+    return [part.strip() for part in re.split(r"(?<=[.?!])\s+", text) if part.strip()]
+
+
 def read_catalog(path):
     """A message catalog (.po or .pot) read from a file."""
     with open(path, "rb") as handle:

@@ -16,6 +16,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import requests
+
 ROOT = Path(__file__).resolve().parents[1]
 LOOPBACK = "127.0.0.1"
 NGINX_SITE = ROOT / "deploy" / "nginx" / "decision-aid.conf"
@@ -343,3 +345,10 @@ def rss_kib(pid):
         return 0
     match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
     return int(match.group(1)) if match else 0
+
+
+def http_session():
+    """A requests session that never uses a proxy from the environment."""
+    client = requests.Session()
+    client.trust_env = False
+    return client

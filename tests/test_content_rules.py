@@ -13,6 +13,7 @@ from tests import readability
 from tests.helpers import ROOT
 from tests.helpers import TEMPLATES
 from tests.helpers import TRANSLATIONS
+from tests.helpers import sentences
 
 # A figure typed into a template or a message: a number followed by a unit of risk, dose or time.
 HAND_TYPED_FIGURE = re.compile(
@@ -61,10 +62,6 @@ def template_texts():
         (path.relative_to(ROOT), JINJA_CODE.sub(" ", path.read_text(encoding="utf-8")))
         for path in sorted(TEMPLATES.rglob("*.html"))
     ]
-
-
-def sentences(text):
-    return [part.strip() for part in re.split(r"(?<=[.?!])\s+", text) if part.strip()]
 
 
 def all_strings():

@@ -35,11 +35,6 @@ BENEFITS = {"calgb_ttp", "os", "pfs"}
 NOT_CLEARLY_DIFFERENT = {("ifm-5y", "os")}
 
 
-@pytest.fixture(scope="module")
-def evidence():
-    return load_evidence()
-
-
 def rebuild(evidence, **changes):
     """A new, unvalidated Evidence with some parts swapped."""
     parts = {

@@ -12,7 +12,6 @@ import pytest
 from decision_aid.evidence import Status
 from decision_aid.evidence import UnverifiedFigureError
 from decision_aid.evidence import derive
-from decision_aid.evidence import load_evidence
 from tests.evidence_reference import EVIDENCE_MD
 from tests.evidence_reference import FACT_VALUES
 from tests.evidence_reference import FIGURES
@@ -44,11 +43,6 @@ def fragments(quote):
 def quoted_in(quote, raw):
     texts = readings(raw)
     return all(any(piece in text for text in texts) for piece in fragments(quote))
-
-
-@pytest.fixture(scope="module")
-def evidence():
-    return load_evidence()
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ from urllib.parse import urljoin
 from urllib.parse import urlsplit
 
 import pytest
-import requests
 from bs4 import BeautifulSoup
 
 from tests.servers import LOOPBACK
 from tests.servers import ROOT
+from tests.servers import http_session as session
 from tests.servers import random_secret
 from tests.servers import start_gunicorn
 from tests.servers import start_nginx
@@ -59,13 +59,6 @@ def cluster(tmp_path_factory):
     finally:
         for process in reversed(started):
             process.stop()
-
-
-def session():
-    """A requests session that never uses a proxy from the environment."""
-    client = requests.Session()
-    client.trust_env = False
-    return client
 
 
 class Walker:

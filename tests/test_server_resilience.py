@@ -14,6 +14,7 @@ import pytest
 import requests
 
 from tests.servers import LOOPBACK
+from tests.servers import http_session as session
 from tests.servers import random_secret
 from tests.servers import start_gunicorn
 
@@ -37,13 +38,6 @@ def server(tmp_path_factory):
     app = start_gunicorn(tmp_path_factory.mktemp("gunicorn"), secret_key=random_secret())
     yield app
     app.stop()
-
-
-def session():
-    """A requests session that never uses a proxy from the environment."""
-    client = requests.Session()
-    client.trust_env = False
-    return client
 
 
 class Probe(threading.Thread):

@@ -24,6 +24,7 @@ from tests.helpers import catalog
 from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import read_catalog
+from tests.helpers import sentences
 from tests.helpers import store_answers
 from tests.helpers import text
 
@@ -97,10 +98,6 @@ NOT_PATIENT_PAGES = {"evidence"}
 
 def placeholder_names(text):
     return sorted(set(PLACEHOLDER.findall(text)))
-
-
-def sentences(text):
-    return [part.strip() for part in re.split(r"(?<=[.?!])\s+", text) if part.strip()]
 
 
 @pytest.fixture(scope="module")
