@@ -418,6 +418,54 @@ def test_ids_unique_and_references_local_with_two_arrays_on_a_page():
             assert svg.find(id=target), f"{target} must be defined in the same <svg> (WeasyPrint)"
 
 
+def test_shared_arrays_point_at_one_set_of_tiles_per_page():
+    """Web pages define each role's person once (icon_defs); their arrays and swatches only point at it,
+    and are painted exactly as the self-contained arrays the PDFs use."""
+    mixed = layout([Category("same", 40, "40"), Category("more", 9, "9"), Category("rest", 51, "51")])
+    defs = soup(MACROS.icon_defs(icons.LOOKS))
+    shared = soup(
+        MACROS.icon_array(benefit(), "pfs", "a", shared=True)
+        + MACROS.icon_legend(benefit(), "pfs", shared=True)
+        + MACROS.icon_array(mixed, "mix", "b", shared=True)
+        + MACROS.icon_swatch(mixed, mixed.categories[1], "key", shared=True)
+    )
+    holder = defs.svg
+    assert holder["aria-hidden"] == "true" and holder["class"] == ["icon-defs"] and holder["width"] == "0"
+    assert {tile["id"] for tile in holder.find_all("pattern")} == {f"icon-{role}" for role in PALETTE} | {
+        "icon-range"
+    }
+    assert not shared.find("defs") and not shared.find("pattern") and not shared.find("lineargradient")
+    references = [tag["fill"] for tag in shared.find_all(fill=re.compile("^url"))]
+    assert len(references) >= 3 + 4 + 3 + 1
+    for reference in references:
+        assert holder.find(id=re.fullmatch(r"url\(#(.+)\)", reference).group(1)), reference
+    whole = soup(MACROS.icon_array(benefit(), "pfs", "a"))
+    for category in benefit().categories:
+        group = shared.find("svg", class_="icon-array").find(attrs={"data-category": category.key})
+        assert group["fill"] == f"url(#icon-{category.role})"
+        _tile, person = people_tile(holder, group)
+        _twin_tile, twin = people_tile(whole.svg, whole.svg.find(attrs={"data-category": category.key}))
+        assert {k: v for k, v in person.attrs.items() if k != "fill"} == {
+            k: v for k, v in twin.attrs.items() if k != "fill"
+        }
+        if category.style.pattern.startswith("hatch"):
+            stripes, twin_stripes = (
+                svg.find("lineargradient", id=tag["fill"][5:-1])
+                for svg, tag in ((holder, person), (whole.svg, twin))
+            )
+            assert [t.attrs for t in stripes.find_all(True)] == [t.attrs for t in twin_stripes.find_all(True)]
+        else:
+            assert person["fill"] == twin["fill"] == category.style.colour
+    # a swatch is one cell filled with the tile: one whole person, as in the array
+    for item in shared.find("ul", id="pfs-legend").find_all("li"):
+        cell = item.svg.find("rect")
+        assert (cell["width"], cell["height"]) == (str(icons.CELL_WIDTH), str(icons.CELL_HEIGHT))
+        assert not cell.get("x") and not cell.get("y")
+        assert cell["fill"] == f"url(#icon-{item['class'][-1]})"
+    # what makes the numbers page light: an array is its title, its rows and its range (about half)
+    assert len(str(MACROS.icon_array(benefit(), "calgb-3y-calgb_ttp-lenalidomide", "", shared=True))) < 1500
+
+
 def test_legend_swatches_match_the_array():
     array = benefit()
     page = soup(MACROS.icon_array(array, "pfs", "t") + MACROS.icon_legend(array, "pfs"))

@@ -21,6 +21,7 @@ from PIL import Image
 from pypdf import PdfReader
 from weasyprint import HTML
 
+from decision_aid.content import icons
 from decision_aid.content.icons import CELL_WIDTH
 from decision_aid.content.icons import MARGIN
 from decision_aid.content.icons import Category
@@ -61,24 +62,24 @@ TITLES = {
 }
 
 
-def page_html():
+def page_html(shared=False):
+    """The two arrays with their legends; shared: drawn as web pages draw them, from one icon_defs."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), extensions=["jinja2.ext.i18n"], autoescape=True)
     env.install_null_translations(newstyle=True)
     macros = env.get_template("components/icon_array.html").module
-    blocks = []
+    blocks = [str(macros.icon_defs(icons.LOOKS))] if shared else []
     for key, array in ARRAYS.items():
         left, top = ORIGINS[key]
-        blocks.append(
-            f'<div class="block" style="left:{left}px;top:{top}px">'
-            f"{macros.icon_array(array, key, TITLES[key])}{macros.icon_legend(array, key)}</div>"
-        )
+        picture = macros.icon_array(array, key, TITLES[key], shared)
+        legend = macros.icon_legend(array, key, shared)
+        blocks.append(f'<div class="block" style="left:{left}px;top:{top}px">{picture}{legend}</div>')
     width, height = PAGE
     # The test page's own CSS (the app's CSP rules apply to the macros, not to this harness).
     css = (
         f"@page {{ size: {width}px {height}px; margin: 0 }} html, body {{ margin: 0; background: #fff }}"
         " body { font: 12px sans-serif } .block { position: absolute; width: 260px }"
         " .block > svg { display: block } ul { padding-left: 0; list-style: none }"
-        " li svg { vertical-align: middle }"
+        " li svg { vertical-align: middle } .icon-defs { position: absolute; width: 0; height: 0 }"
     )
     return (
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Icon arrays</title>'
@@ -111,11 +112,12 @@ def weasyprint(tmp_path_factory):
     return Rendering("weasyprint", Image.open(tmp / "weasyprint.png").convert("L"), PDF_DPI / 96, facts)
 
 
-@pytest.fixture(scope="module")
-def chromium(browser):
+def chromium_rendering(browser, shared):
+    """A screenshot of the test page in Chromium, and what its accessibility tree says."""
+    name = "chromium-shared" if shared else "chromium"
     page = browser.new_page(viewport={"width": PAGE[0], "height": PAGE[1]}, device_scale_factor=1)
     try:
-        page.set_content(page_html())
+        page.set_content(page_html(shared))
         for key, (left, top) in ORIGINS.items():
             box = page.locator(f'svg[aria-labelledby="{key}-title"]').bounding_box()
             assert (box["x"], box["y"], box["width"]) == (left, top, ARRAYS[key].width)
@@ -126,15 +128,26 @@ def chromium(browser):
             },
         }
         REVIEW.mkdir(exist_ok=True)
-        page.screenshot(path=REVIEW / "chromium.png")
+        page.screenshot(path=REVIEW / f"{name}.png")
     finally:
         page.close()
-    grey = Image.open(REVIEW / "chromium.png").convert("L")
-    grey.save(REVIEW / "chromium-gray.png")
-    return Rendering("chromium", grey, 1.0, facts)
+    grey = Image.open(REVIEW / f"{name}.png").convert("L")
+    grey.save(REVIEW / f"{name}-gray.png")
+    return Rendering(name, grey, 1.0, facts)
 
 
-@pytest.fixture(params=["weasyprint", "chromium"])
+@pytest.fixture(scope="module")
+def chromium(browser):
+    return chromium_rendering(browser, shared=False)
+
+
+@pytest.fixture(scope="module")
+def chromium_shared(browser):
+    """As the web pages draw them: every array and swatch filled from one set of tiles on the page."""
+    return chromium_rendering(browser, shared=True)
+
+
+@pytest.fixture(params=["weasyprint", "chromium", "chromium_shared"])
 def rendered(request):
     return request.getfixturevalue(request.param)
 
@@ -227,9 +240,9 @@ def test_gaps_are_blank_and_the_range_outline_is_dashed(rendered):
     assert dark_share(MARGIN + 1, x - 2) == 0, "no line over the people before the range"
 
 
-def test_text_alternative_is_the_sentence_in_pdf_tags_and_browser(weasyprint, chromium):
+def test_text_alternative_is_the_sentence_in_pdf_tags_and_browser(weasyprint, chromium, chromium_shared):
     alts = weasyprint.facts["figure_alts"]
     assert alts[0] == TITLES["pfs"] and TITLES["spm"] in alts
     assert all(alts), "every figure, legend swatches included, has alternative text (PDF/UA)"
     # in the browser only the two arrays are images (swatches are aria-hidden), named by their titles
-    assert chromium.facts == {"images": 2, "named": {"pfs": 1, "spm": 1}}
+    assert chromium.facts == chromium_shared.facts == {"images": 2, "named": {"pfs": 1, "spm": 1}}

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from decision_aid.content import numbers
+from tests.helpers import Page
 from tests.helpers import check_page
 from tests.helpers import store_answers
 
@@ -207,3 +208,40 @@ def test_myeloma_xi_has_words_and_no_pictures(numbers_page):
 def test_unknown_study_falls_back_to_the_default(numbers_page):
     page = numbers_page("../../etc/passwd")
     assert page.select_one("#set-calgb-3y") is not None
+
+
+def picture_references_resolve(page):
+    """Every url(#id) an SVG points at names an element on the same page; the tiles' holder, if any."""
+    page = page.soup if isinstance(page, Page) else page
+    ids = [tag["id"] for tag in page.find_all(id=True)]
+    assert len(ids) == len(set(ids)), "ids are unique on the page"
+    for tag in page.find_all(fill=re.compile("^url")):
+        assert re.fullmatch(r"url\(#(.+)\)", tag["fill"]).group(1) in ids, tag["fill"]
+    return page.select("svg.icon-defs")
+
+
+@pytest.mark.parametrize("set_id", [None, "ifm-5y", "meta-2017"])
+def test_the_numbers_page_defines_the_people_once(numbers_page, set_id):
+    page = numbers_page(set_id)
+    assert len(picture_references_resolve(page)) == 1
+    assert arrays(page) and not any(svg.find("pattern") for svg in arrays(page))
+    assert not any(swatch.find("defs") for swatch in page.select("svg.icon-swatch"))
+
+
+def test_the_summary_page_defines_the_people_once_and_its_pdf_keeps_each_picture_whole(app, client):
+    from bs4 import BeautifulSoup
+
+    from decision_aid.web.documents import summary_part
+    from tests.helpers import complete_answers
+
+    with client.session_transaction() as session:
+        store_answers(session, complete_answers())
+    page = check_page(client.get("/summary"))
+    assert len(picture_references_resolve(page)) == 1 and arrays(page)
+    # WeasyPrint resolves url(#...) only inside one <svg>: each picture in the PDF holds its own tiles
+    with app.test_request_context("/summary.pdf"):
+        printed = BeautifulSoup(summary_part(complete_answers(), None, "en")["html"], "html.parser")
+    assert not picture_references_resolve(printed) and len(arrays(printed)) == len(arrays(page))
+    for svg in printed.find_all("svg"):
+        for tag in svg.find_all(fill=re.compile("^url")):
+            assert svg.find(id=tag["fill"][5:-1]), tag["fill"]

@@ -316,3 +316,20 @@ def layout(categories, total=100, columns=10, uncertainty=None):
         overlay = Range(low, high, _cells_path(columns, low, high))
     rows = -(-total // columns)
     return IconArray(total, columns, rows, tuple(placed), overlay)
+
+
+@dataclass(frozen=True)
+class Looks:
+    """Every role's look and the range outline, for a web page that defines each person tile once and
+    lets its arrays and swatches point at them (icon_defs in templates/components/icon_array.html)."""
+
+    styles: tuple
+    range: Range
+    hatch_size = HATCH_SIZE
+    cell_width = CELL_WIDTH
+    cell_height = CELL_HEIGHT
+    swatch_path = _PERSON_IN_CELL
+
+
+# The range's colour, width and dashes are its class defaults; the numbers do not matter here.
+LOOKS = Looks(tuple(PALETTE.values()), Range(0, 0, ""))
