@@ -361,3 +361,23 @@ def first_page_png(pdf_bytes, folder):
     )
     (page_one,) = Path(folder).glob("page*.png")
     return page_one.read_bytes()
+
+
+# After a full journey: the pages a person reaches from the summary and the footer.
+OTHER_PAGES = ["/check-answers", "/summary", "/about", "/glossary", "/evidence", "/handoff", "/clinic"]
+
+
+def walk_every_page(client):
+    """[(name, response)] for every page of a full journey, first visit, the summary included."""
+    pages = [("start", client.get("/", headers={"Accept-Encoding": "gzip"}))]
+    journey = Journey(client)
+    original = journey.answer
+
+    def answer_and_keep(slug, data=None, change=False):
+        pages.append((slug, client.get(f"/{slug}", headers={"Accept-Encoding": "gzip"})))
+        return original(slug, data, change)
+
+    journey.answer = answer_and_keep
+    journey.answer_all()
+    pages += [(url.strip("/"), client.get(url, headers={"Accept-Encoding": "gzip"})) for url in OTHER_PAGES]
+    return pages

@@ -23,7 +23,7 @@ LOOPBACK = "127.0.0.1"
 NGINX_SITE = ROOT / "deploy" / "nginx" / "decision-aid.conf"
 NGINX_PROXY = ROOT / "deploy" / "nginx" / "decision-aid-proxy.conf"
 # The static folder as the deploy snippet names it; the generated config points at this checkout.
-DEPLOYED_STATIC = "/opt/decision-aid/static/"
+DEPLOYED_STATIC = "/opt/decision-aid/build/static/"
 START_TIMEOUT = 30
 
 # Never through a proxy from the environment: every request here stays on loopback.
@@ -256,8 +256,12 @@ def nginx_config(work_dir, listen_port, upstream_ports, *, extra_server=""):
     work_dir = Path(work_dir)
     snippet = NGINX_PROXY.read_text(encoding="utf-8")
     assert DEPLOYED_STATIC in snippet, "the snippet's static folder moved; update DEPLOYED_STATIC"
+    # What `make static` writes: the files as the app serves them.
+    subprocess.run(
+        [sys.executable, "-m", "decision_aid.web.assets", str(work_dir / "static")], check=True, cwd=ROOT
+    )
     (work_dir / "decision-aid-proxy.conf").write_text(
-        snippet.replace(DEPLOYED_STATIC, str(ROOT / "static") + "/"), encoding="utf-8"
+        snippet.replace(DEPLOYED_STATIC, str(work_dir / "static") + "/"), encoding="utf-8"
     )
     # As root, nginx workers would switch to an unprivileged user that cannot read the private
     # temporary folder; a test keeps them as root. Without root the directive is not allowed.

@@ -44,7 +44,7 @@ def test_stylesheets_and_scripts_are_compressed(client, name):
         response = client.get(f"/static/{name}", headers={"Accept-Encoding": encoding})
         assert response.headers["Content-Encoding"] == encoding
         assert decode(response.get_data()) == plain
-        assert len(response.get_data()) < len(plain) / 2
+        assert len(response.get_data()) < len(plain) * 0.6  # already minified, so less to gain
 
 
 def test_pdfs_are_not_compressed(client):

@@ -5,6 +5,7 @@ Everything runs on loopback and is stopped at the end. The nginx config is gener
 deploy/nginx/ (tests/servers.py); only this test adds an X-Upstream header naming the instance.
 """
 
+import hashlib
 import re
 from itertools import pairwise
 from urllib.parse import urljoin
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from decision_aid.web.assets import minified
 from tests.servers import LOOPBACK
 from tests.servers import ROOT
 from tests.servers import http_session as session
@@ -205,7 +207,9 @@ def test_nginx_serves_static_compresses_and_caps_bodies(cluster):
         plain = client.get(nginx.url + "/static/site.css", headers=gzipped, timeout=10)
         big = client.post(nginx.url + "/transplant", data={"transplant": "x" * 70_000}, timeout=10)
     assert css.status_code == 200
-    assert css.content == (ROOT / "static" / "site.css").read_bytes()
+    # the bytes the app serves (minified), under the name their own hash gives
+    assert css.content == minified("site.css", (ROOT / "static" / "site.css").read_bytes())
+    assert hashed == f"/static/site.{hashlib.sha256(css.content).hexdigest()[:8]}.css"
     assert "X-Upstream" not in css.headers, "static files should not reach the app"
     assert "max-age=315360000" in css.headers["Cache-Control"]
     assert "immutable" in css.headers["Cache-Control"]

@@ -15,6 +15,7 @@ from decision_aid.web import journey
 from decision_aid.web import pages
 from decision_aid.web import public_url
 from decision_aid.web import security
+from decision_aid.web import unindent
 
 
 def init_app(app):
@@ -27,6 +28,7 @@ def init_app(app):
     i18n.init_app(app)
     errors.init_app(app)
     context.init_app(app)
+    unindent.init_app(app)
     pdf.init_app(app)
     public_url.init_app(app)
     app.register_blueprint(pages.bp)
