@@ -10,38 +10,23 @@ import pytest
 from bs4 import BeautifulSoup
 
 from decision_aid.journey import flow
-from tests.helpers import Journey
 from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import set_answers
+from tests.helpers import walk_every_page
 
 GZIP_BUDGET = 14 * 1024  # one TCP initial window (RFC 6928)
 RAW_BUDGET = 64 * 1024
 # The reference page with every figure's source and quote: allowed to be larger.
 EXEMPT = {"evidence"}
-# Over budget while the numbers page and the summary are reworked on other branches. The test wants
-# exactly these over: one that comes within budget must be taken off this list.
+LANGUAGES = ("en", "es", "fr")
+# Over budget, and known: the test wants exactly these over, so one that comes within budget must be
+# taken off this list. Spanish and French run about 6% longer than English; the summary is within
+# budget in English (13.7 KB) but not yet in these two (README, Performance).
 OVER_FOR_NOW = {
-    "the-numbers": "the numbers page is about 76 KB raw with its CSS (being shortened)",
-    "summary": "the summary is about 15 KB gzip with its CSS and script (being reworked)",
+    ("es", "summary"): "about 14.5 KB gzip with its CSS and script",
+    ("fr", "summary"): "about 14.8 KB gzip with its CSS and script",
 }
-OTHER_PAGES = ["/check-answers", "/summary", "/about", "/glossary", "/evidence", "/handoff", "/clinic"]
-
-
-def walk(client):
-    """[(name, response)] for every page of a full journey, first visit, the summary included."""
-    pages = [("start", client.get("/", headers={"Accept-Encoding": "gzip"}))]
-    journey = Journey(client)
-    original = journey.answer
-
-    def answer_and_keep(slug, data=None, change=False):
-        pages.append((slug, client.get(f"/{slug}", headers={"Accept-Encoding": "gzip"})))
-        return original(slug, data, change)
-
-    journey.answer = answer_and_keep
-    journey.answer_all()
-    pages += [(url.strip("/"), client.get(url, headers={"Accept-Encoding": "gzip"})) for url in OTHER_PAGES]
-    return pages
 
 
 def unpacked(response):
@@ -67,25 +52,28 @@ def weigh(client, response):
 
 @pytest.fixture(scope="module")
 def weights(tmp_path_factory):
-    """{page: (raw, gzip)} for a full walk in English, first visit (nothing cached)."""
+    """{(language, page): (raw, gzip)} for a full walk in each language, first visit (nothing cached)."""
     from tests.helpers import make_app
 
     app = make_app(tmp_path_factory.mktemp("weights"))
-    client = app.test_client()
     found = {}
-    for name, response in walk(client):
-        assert response.status_code == 200, name
-        assert response.headers.get("Content-Encoding") == "gzip", name
-        found[name] = weigh(client, response)
+    for lang in LANGUAGES:
+        client = app.test_client()
+        client.get(f"/?lang={lang}")
+        for name, response in walk_every_page(client):
+            assert response.status_code == 200, name
+            assert response.headers.get("Content-Encoding") == "gzip", name
+            assert f'lang="{lang}"' in unpacked(response)[0].decode()[:200], (lang, name)
+            found[lang, name] = weigh(client, response)
     return found
 
 
 def test_every_page_of_a_walk_fits_the_first_round_trip(weights):
-    assert len(weights) > 20, "a full walk, the summary included"
+    assert len(weights) > 3 * 20, "a full walk in each language, the summary included"
     over = {
-        name: sizes
-        for name, sizes in weights.items()
-        if name not in EXEMPT and (sizes[0] > RAW_BUDGET or sizes[1] > GZIP_BUDGET)
+        key: sizes
+        for key, sizes in weights.items()
+        if key[1] not in EXEMPT and (sizes[0] > RAW_BUDGET or sizes[1] > GZIP_BUDGET)
     }
     assert set(over) == set(OVER_FOR_NOW), over
 
