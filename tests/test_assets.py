@@ -143,11 +143,13 @@ def test_every_class_a_page_uses_is_styled_by_a_stylesheet_it_links(app, client)
     """Styles are split (forms.css only where there are answers to give): no page may lose its own."""
     styled = {
         name: classes_styled(client.get(f"/static/{name}").get_data(as_text=True))
-        for name in ("site.css", "forms.css", "print.css")
+        for name in ("site.css", "forms.css", "steps.css", "print.css")
     }
     assert "radios__label" in styled["forms.css"] and "radios__label" not in styled["site.css"]
     pages = [(name, as_text(response)) for name, response in walk_every_page(client)]
-    # the states a walk does not reach: a refused answer, a hand-off link that does not open
+    # what a walk does not reach: the other studies, a refused answer, a hand-off link that does not open
+    for study in ("ifm-5y", "meta-2017"):
+        pages.append((study, client.get(f"/the-numbers?study={study}").get_data(as_text=True)))
     pages.append(
         ("error", client.post("/transplant", data={"transplant": "nonsense"}).get_data(as_text=True))
     )
