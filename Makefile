@@ -48,7 +48,7 @@ install: $(VENV)/.installed ## Create the virtualenv and install the app with it
 
 static: install ## Write the static files as the app serves them (minified) to build/static, for nginx
 	rm -rf build/static
-	$(VENV)/bin/python -m decision_aid.web.assets build/static
+	$(VENV)/bin/python -m decision_aid.web.export_static build/static
 
 translations: install ## Compile the message catalogs (.po to .mo)
 	$(VENV)/bin/pybabel compile -d translations -D messages --statistics

@@ -258,7 +258,9 @@ def nginx_config(work_dir, listen_port, upstream_ports, *, extra_server=""):
     assert DEPLOYED_STATIC in snippet, "the snippet's static folder moved; update DEPLOYED_STATIC"
     # What `make static` writes: the files as the app serves them.
     subprocess.run(
-        [sys.executable, "-m", "decision_aid.web.assets", str(work_dir / "static")], check=True, cwd=ROOT
+        [sys.executable, "-m", "decision_aid.web.export_static", str(work_dir / "static")],
+        check=True,
+        cwd=ROOT,
     )
     (work_dir / "decision-aid-proxy.conf").write_text(
         snippet.replace(DEPLOYED_STATIC, str(work_dir / "static") + "/"), encoding="utf-8"

@@ -6,13 +6,12 @@ lifetime: a browser never asks again, and a changed file gets a new name. The pl
 works, with a short lifetime, for anything that links it directly. Stylesheets and scripts are
 served without comments and spaces (a quarter of the site's CSS weight on every first visit;
 issue 14), so the files in static/ stay readable. A reverse proxy serves what
-`python -m decision_aid.web.assets DIR` writes: the same bytes as the app (deploy/README.md).
+`python -m decision_aid.web.export_static DIR` writes: the same bytes as the app (deploy/README.md).
 The PDF renderer reads the static folder from disk (printing/), so it is unaffected.
 """
 
 import hashlib
 import mimetypes
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from pathlib import PurePosixPath
@@ -111,10 +110,3 @@ def serve_static(filename):
     response.headers["Cache-Control"] = lifetime
     response.set_etag(asset.digest)
     return response.make_conditional(request)
-
-
-if __name__ == "__main__":
-    # python -m decision_aid.web.assets DIR: the static files as the app serves them, for nginx.
-    from decision_aid.settings import asset_dir
-
-    Assets(asset_dir("static")).write(sys.argv[1])
