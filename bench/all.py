@@ -6,7 +6,8 @@ Flask page, PDF cost against a one-paragraph render, renderer memory over many r
 - Throughput: wrk on loopback against gunicorn with gunicorn.conf.py (gthread, 2 workers) serving the
   app, then the same settings serving bench/bare.py; one after the other in one run, every response
   checked to be a 200. The summary and the numbers page get a different finished journey's cookie on
-  each request (random answers), so nothing about one person's answers could be reused.
+  each request (random answers), so nothing about one person's answers could be reused; each cookie
+  as a browser holds it after the journey (with its form token, permanent).
 - PDF: the summary PDF through that gunicorn (varied answers) against a one-paragraph document
   rendered by the same WeasyPrint in this process.
 - Memory: the render workers' RSS in this process after 10 summary PDFs and the largest over N
@@ -14,6 +15,7 @@ Flask page, PDF cost against a one-paragraph render, renderer memory over many r
 - Cookie: the session cookie with every field at its maximum.
 wrk shares the machine's cores with the servers: compare rows of one run, not runs.
 Usage: .venv/bin/python bench/all.py [--seconds 10] [--connections 16] [--renders 500]
+       [--cookies-without-token]
 """
 
 import argparse
@@ -22,6 +24,7 @@ import os
 import platform
 import random
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -101,15 +104,23 @@ def random_answers(rng):
     raise RuntimeError(f"random answers never finished the journey: {answers}")
 
 
-def cookies(app, count, seed=1):
-    """Session cookies (name=value) for `count` random finished journeys, signed with the app's key."""
+def cookies(app, count, seed=1, as_a_browser_holds_it=True):
+    """Session cookies (name=value) for `count` random finished journeys, signed with the app's key.
+
+    As a browser holds it after the journey: with the form token every answer was posted with,
+    and permanent (saved answers last 7 days). Without them (as_a_browser_holds_it=False, the
+    cookies this script used before), every page must add a token and send the cookie back."""
     serializer = SecureCookieSessionInterface().get_signing_serializer(app)
     rng = random.Random(seed)  # noqa: S311 (varied answers for a benchmark, not a secret)
     name = app.config["SESSION_COOKIE_NAME"]
-    return [
-        f"{name}={serializer.dumps({'answers': random_answers(rng), 'v': ANSWERS_VERSION})}"
-        for _ in range(count)
-    ]
+    found = []
+    for _ in range(count):
+        session = {"answers": random_answers(rng), "v": ANSWERS_VERSION}
+        if as_a_browser_holds_it:
+            # Flask-WTF's raw token is 40 hex digits; Flask stores permanence as _permanent.
+            session.update({"csrf_token": secrets.token_hex(20), "_permanent": True})
+        found.append(f"{name}={serializer.dumps(session)}")
+    return found
 
 
 def page_weights():
@@ -246,6 +257,11 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--renders", type=int, default=500)
+    parser.add_argument(
+        "--cookies-without-token",
+        action="store_true",
+        help="journeys' cookies without the form token or permanence (as measured before 1 Dec 2026)",
+    )
     args = parser.parse_args()
     rows = []
     weights = page_weights()
@@ -272,7 +288,7 @@ def main():
         app = make_app(
             Path(work), SECRET_KEY=secret, SESSION_COOKIE_SECURE=False, SESSION_COOKIE_NAME="session"
         )
-        cookie_list = cookies(app, COOKIES)
+        cookie_list = cookies(app, COOKIES, as_a_browser_holds_it=not args.cookies_without_token)
         results = throughput(args, work, secret, cookie_list)
     bare_rps = results["bare"][0]
     for name in ("bare", "question", "numbers", "summary"):
