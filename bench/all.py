@@ -5,9 +5,11 @@ Flask page, PDF cost against a one-paragraph render, renderer memory over many r
   (gzip from Flask-Compress); the largest over the walk (/evidence apart), and the key pages.
 - Throughput: wrk on loopback against gunicorn with gunicorn.conf.py (gthread, 2 workers) serving the
   app, then the same settings serving bench/bare.py; one after the other in one run, every response
-  checked to be a 200. The summary and the numbers page get a different finished journey's cookie on
-  each request (random answers), so nothing about one person's answers could be reused; each cookie
-  as a browser holds it after the journey (with its form token, permanent).
+  checked to be a 200, and the CPU the server used per request (all its processes, from /proc):
+  on a shared machine that cost is steadier than requests per second. The summary and the numbers
+  page get a different finished journey's cookie on each request (random answers), so nothing about
+  one person's answers could be reused; each cookie as a browser holds it after the journey (with
+  its form token, permanent).
 - PDF: the summary PDF through that gunicorn (varied answers) against a one-paragraph document
   rendered by the same WeasyPrint in this process.
 - Memory: the render workers' RSS in this process after 10 summary PDFs and the largest over N
@@ -144,6 +146,28 @@ def wrk(url, cookie_list, seconds, connections, work):
     return done / (micros / 1e6), bad, p50 / 1000, p99 / 1000
 
 
+def cpu_seconds(pid):
+    """CPU seconds (user and system) a server has used: the process, the children it has reaped,
+    and its live children and theirs."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rpartition(")")[2].split()
+    except OSError:
+        return 0.0  # a worker that went between listing and reading: its parent has its time now
+    ticks = sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK") + sum(cpu_seconds(child) for child in children(pid))
+
+
+def measured(server, url, cookie_list, seconds, connections, work):
+    """wrk's result for one URL, and the server's CPU milliseconds per request meanwhile.
+
+    Requests per second depend on what else the machine is running; the CPU each request costs
+    the server much less, so cost ratios are steadier than throughput ratios on a shared VM."""
+    before = cpu_seconds(server.pid)
+    result = wrk(url, cookie_list, seconds, connections, work)
+    used = cpu_seconds(server.pid) - before
+    return (*result, used * 1000 / (result[0] * seconds))
+
+
 def throughput(args, work, secret, cookie_list):
     """{name: wrk result} for the app's pages, then the bare page, under the same gunicorn settings."""
     env = {
@@ -156,14 +180,14 @@ def throughput(args, work, secret, cookie_list):
     try:
         for name, path in (("question", QUESTION), ("numbers", "/the-numbers"), ("summary", "/summary")):
             wrk(app.url + path, cookie_list, 2, args.connections, work)  # warm-up
-            results[name] = wrk(app.url + path, cookie_list, args.seconds, args.connections, work)
+            results[name] = measured(app, app.url + path, cookie_list, args.seconds, args.connections, work)
         results["summary PDF"] = pdf_through_server(app.url, cookie_list)
     finally:
         app.stop()
     bare = start_bare(work, env)
     try:
         wrk(bare.url + "/", cookie_list, 2, args.connections, work)
-        results["bare"] = wrk(bare.url + "/", cookie_list, args.seconds, args.connections, work)
+        results["bare"] = measured(bare, bare.url + "/", cookie_list, args.seconds, args.connections, work)
     finally:
         bare.stop()
     return results
@@ -292,7 +316,7 @@ def main():
         results = throughput(args, work, secret, cookie_list)
     bare_rps = results["bare"][0]
     for name in ("bare", "question", "numbers", "summary"):
-        rps, bad, p50, p99 = results[name]
+        rps, bad, p50, p99, _cpu = results[name]
         ratio = f"{rps / bare_rps:.2f}x bare" if name != "bare" else "1"
         rows.append(
             (
@@ -303,6 +327,19 @@ def main():
     question_rps = results["question"][0]
     rows.append(
         ("Summary cost / question page cost (target <= 5)", f"{question_rps / results['summary'][0]:.1f}")
+    )
+    cpu = {name: results[name][4] for name in ("bare", "question", "numbers", "summary")}
+    rows.append(
+        (
+            "Server CPU per request: bare / question / numbers / summary",
+            " / ".join(f"{cpu[name]:.2f}" for name in cpu) + " ms",
+        )
+    )
+    rows.append(
+        (
+            "  CPU ratios: bare / question (the throughput ratio's twin), summary / question",
+            f"{cpu['bare'] / cpu['question']:.2f}x, {cpu['summary'] / cpu['question']:.1f}",
+        )
     )
     paragraph = one_paragraph_ms()
     pdf_ms = results["summary PDF"]
