@@ -284,7 +284,7 @@ def main():
     parser.add_argument(
         "--cookies-without-token",
         action="store_true",
-        help="journeys' cookies without the form token or permanence (as measured before 1 Dec 2026)",
+        help="journeys' cookies without the form token or permanence (how this script measured before)",
     )
     args = parser.parse_args()
     rows = []
