@@ -5,8 +5,11 @@ Flask page, PDF cost against a one-paragraph render, renderer memory over many r
   (gzip from Flask-Compress); the largest over the walk (/evidence apart), and the key pages.
 - Throughput: wrk on loopback against gunicorn with gunicorn.conf.py (gthread, 2 workers) serving the
   app, then the same settings serving bench/bare.py; one after the other in one run, every response
-  checked to be a 200. The summary and the numbers page get a different finished journey's cookie on
-  each request (random answers), so nothing about one person's answers could be reused.
+  checked to be a 200, and the CPU the server used per request (all its processes, from /proc):
+  on a shared machine that cost is steadier than requests per second. The summary and the numbers
+  page get a different finished journey's cookie on each request (random answers), so nothing about
+  one person's answers could be reused; each cookie as a browser holds it after the journey (with
+  its form token, permanent).
 - PDF: the summary PDF through that gunicorn (varied answers) against a one-paragraph document
   rendered by the same WeasyPrint in this process.
 - Memory: the render workers' RSS in this process after 10 summary PDFs and the largest over N
@@ -14,6 +17,7 @@ Flask page, PDF cost against a one-paragraph render, renderer memory over many r
 - Cookie: the session cookie with every field at its maximum.
 wrk shares the machine's cores with the servers: compare rows of one run, not runs.
 Usage: .venv/bin/python bench/all.py [--seconds 10] [--connections 16] [--renders 500]
+       [--cookies-without-token]
 """
 
 import argparse
@@ -22,6 +26,7 @@ import os
 import platform
 import random
 import re
+import secrets
 import statistics
 import subprocess
 import sys
@@ -102,15 +107,23 @@ def random_answers(rng):
     raise RuntimeError(f"random answers never finished the journey: {answers}")
 
 
-def cookies(app, count, seed=1):
-    """Session cookies (name=value) for `count` random finished journeys, signed with the app's key."""
+def cookies(app, count, seed=1, as_a_browser_holds_it=True):
+    """Session cookies (name=value) for `count` random finished journeys, signed with the app's key.
+
+    As a browser holds it after the journey: with the form token every answer was posted with,
+    and permanent (saved answers last 7 days). Without them (as_a_browser_holds_it=False, the
+    cookies this script used before), every page must add a token and send the cookie back."""
     serializer = SecureCookieSessionInterface().get_signing_serializer(app)
     rng = random.Random(seed)  # noqa: S311 (varied answers for a benchmark, not a secret)
     name = app.config["SESSION_COOKIE_NAME"]
-    return [
-        f"{name}={serializer.dumps({'answers': random_answers(rng), 'v': ANSWERS_VERSION})}"
-        for _ in range(count)
-    ]
+    found = []
+    for _ in range(count):
+        session = {"answers": random_answers(rng), "v": ANSWERS_VERSION}
+        if as_a_browser_holds_it:
+            # Flask-WTF's raw token is 40 hex digits; Flask stores permanence as _permanent.
+            session.update({"csrf_token": secrets.token_hex(20), "_permanent": True})
+        found.append(f"{name}={serializer.dumps(session)}")
+    return found
 
 
 def page_weights():
@@ -138,6 +151,28 @@ def wrk(url, cookie_list, seconds, connections, work):
     return done / (micros / 1e6), bad, p50 / 1000, p99 / 1000
 
 
+def cpu_seconds(pid):
+    """CPU seconds (user and system) a server has used: the process, the children it has reaped,
+    and its live children and theirs."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rpartition(")")[2].split()
+    except OSError:
+        return 0.0  # a worker that went between listing and reading: its parent has its time now
+    ticks = sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK") + sum(cpu_seconds(child) for child in children(pid))
+
+
+def measured(server, url, cookie_list, seconds, connections, work):
+    """wrk's result for one URL, and the server's CPU milliseconds per request meanwhile.
+
+    Requests per second depend on what else the machine is running; the CPU each request costs
+    the server much less, so cost ratios are steadier than throughput ratios on a shared VM."""
+    before = cpu_seconds(server.pid)
+    result = wrk(url, cookie_list, seconds, connections, work)
+    used = cpu_seconds(server.pid) - before
+    return (*result, used * 1000 / (result[0] * seconds))
+
+
 def throughput(args, work, secret, cookie_list):
     """{name: wrk result} for the app's pages, then the bare page, under the same gunicorn settings."""
     env = {
@@ -150,14 +185,14 @@ def throughput(args, work, secret, cookie_list):
     try:
         for name, path in (("question", QUESTION), ("numbers", "/the-numbers"), ("summary", "/summary")):
             wrk(app.url + path, cookie_list, 2, args.connections, work)  # warm-up
-            results[name] = wrk(app.url + path, cookie_list, args.seconds, args.connections, work)
+            results[name] = measured(app, app.url + path, cookie_list, args.seconds, args.connections, work)
         results["summary PDF"] = pdf_through_server(app.url, cookie_list)
     finally:
         app.stop()
     bare = start_bare(work, env)
     try:
         wrk(bare.url + "/", cookie_list, 2, args.connections, work)
-        results["bare"] = wrk(bare.url + "/", cookie_list, args.seconds, args.connections, work)
+        results["bare"] = measured(bare, bare.url + "/", cookie_list, args.seconds, args.connections, work)
     finally:
         bare.stop()
     return results
@@ -251,6 +286,11 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--renders", type=int, default=500)
+    parser.add_argument(
+        "--cookies-without-token",
+        action="store_true",
+        help="journeys' cookies without the form token or permanence (how this script measured before)",
+    )
     args = parser.parse_args()
     rows = []
     weights = page_weights()
@@ -272,11 +312,11 @@ def main():
         app = make_app(
             Path(work), SECRET_KEY=secret, SESSION_COOKIE_SECURE=False, SESSION_COOKIE_NAME="session"
         )
-        cookie_list = cookies(app, COOKIES)
+        cookie_list = cookies(app, COOKIES, as_a_browser_holds_it=not args.cookies_without_token)
         results = throughput(args, work, secret, cookie_list)
     bare_rps = results["bare"][0]
     for name in ("bare", "question", "numbers", "summary"):
-        rps, bad, p50, p99 = results[name]
+        rps, bad, p50, p99, _cpu = results[name]
         ratio = f"{rps / bare_rps:.2f}x bare" if name != "bare" else "1"
         rows.append(
             (
@@ -287,6 +327,19 @@ def main():
     question_rps = results["question"][0]
     rows.append(
         ("Summary cost / question page cost (target <= 5)", f"{question_rps / results['summary'][0]:.1f}")
+    )
+    cpu = {name: results[name][4] for name in ("bare", "question", "numbers", "summary")}
+    rows.append(
+        (
+            "Server CPU per request: bare / question / numbers / summary",
+            " / ".join(f"{cpu[name]:.2f}" for name in cpu) + " ms",
+        )
+    )
+    rows.append(
+        (
+            "  CPU ratios: bare / question (the throughput ratio's twin), summary / question",
+            f"{cpu['bare'] / cpu['question']:.2f}x, {cpu['summary'] / cpu['question']:.1f}",
+        )
     )
     paragraph = one_paragraph_ms()
     pdf_ms = results["summary PDF"]

@@ -204,6 +204,20 @@ def test_answers_survive_closing_the_browser_for_seven_days(client, journey):
     assert 6.9 * 86400 < lifetime <= 7 * 86400
 
 
+def test_unchanged_cookie_is_not_resent_until_an_hour_has_passed(client, journey, monkeypatch):
+    from decision_aid.web import cookie
+
+    journey.answer("transplant", {"transplant": "yes"})
+    response = client.get("/transplant")
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+    later = cookie.now() + cookie.REFRESH_AFTER_SECONDS + 1
+    monkeypatch.setattr(cookie, "now", lambda: later)
+    response = client.get("/transplant")
+    # Re-signed with a new expiry, answers unchanged.
+    assert "Expires" in response.headers["Set-Cookie"]
+    assert answers_in_session(client) == {"transplant": "yes"}
+
+
 def test_session_holds_only_short_codes(client, journey):
     journey.answer_all()
     for name, value in answers_in_session(client).items():
