@@ -331,6 +331,29 @@ def test_hand_off_qr_codes_with_their_fixed_mask_scan_for_many_links(app):
         assert scan_qr_codes(png) == [link.url]
 
 
+@pytest.mark.parametrize("mask", [handoff.HANDOFF_QR_MASK, None])
+def test_qr_png_has_the_pixels_segno_would_draw(mask):
+    """The PNG is drawn by Pillow for speed; it must be the very image segno's own writer makes."""
+    import base64
+    import io
+
+    import segno
+    from PIL import Image
+
+    text = "https://aid.example.org/handoff#" + "Ab0-_" * 12
+    data_uri, modules = handoff.qr_data_uri(text, mask=mask)
+    ours = Image.open(io.BytesIO(base64.b64decode(data_uri.split(",", 1)[1])))
+    code = segno.make(text, error="m", micro=False, mask=mask)
+    reference = io.BytesIO()
+    code.save(
+        reference, kind="png", scale=handoff.QR_PIXELS_PER_MODULE, border=handoff.QR_BORDER, light="#fff"
+    )
+    theirs = Image.open(reference)
+    assert modules == code.symbol_size(scale=1, border=handoff.QR_BORDER)[0]
+    assert ours.size == theirs.size == (modules * handoff.QR_PIXELS_PER_MODULE,) * 2
+    assert ours.convert("L").tobytes() == theirs.convert("L").tobytes()
+
+
 def test_qr_code_printed_in_the_pdf_opens_the_answers(client, tmp_path):
     import subprocess
 
