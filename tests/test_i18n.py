@@ -74,3 +74,27 @@ def test_translations_follow_a_forced_locale_within_a_request(app):
         assert gettext("Your summary") == render_template_string(template) == spanish
     with app.test_request_context("/", headers={"Accept-Language": "fr"}):
         assert render_template_string(template) == french
+
+
+def test_lazy_strings_follow_the_request_and_read_without_an_app(app):
+    # Lazy strings go to the Babel domain directly (extensions.lazy_gettext): the same language as
+    # everything else on the page, a forced locale included, and the English text with no app.
+    from flask_babel import force_locale
+
+    from decision_aid.extensions import lazy_gettext
+    from decision_aid.extensions import lazy_ngettext
+
+    title = lazy_gettext("Your summary")
+    spanish, french = (catalog(lang).get("Your summary").string for lang in ("es", "fr"))
+    assert str(title) == "Your summary"
+    with app.test_request_context("/?lang=es"):
+        app.preprocess_request()
+        assert str(title) == spanish
+        with force_locale("fr"):
+            assert str(title) == french
+        assert str(title) == spanish
+    alive = lazy_ngettext("was alive", "were alive", 2)
+    with app.test_request_context("/?lang=es"):
+        app.preprocess_request()
+        assert str(alive) == catalog("es").get(("was alive", "were alive")).string[1]
+    assert str(alive) == "were alive"

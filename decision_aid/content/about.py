@@ -4,7 +4,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from flask_babel import lazy_gettext as _l
+from decision_aid.extensions import lazy_gettext as _l
 
 # The package version (setup.cfg reads it from here). A literal, so a build need not import Flask.
 VERSION = "0.1.0"

@@ -2,9 +2,8 @@
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.content import notes
+from decision_aid.extensions import lazy_gettext as _l
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """What the /evidence page lists: every figure by trial, the facts, the gaps and the sources."""
 
-from flask_babel import lazy_gettext as _l
+from decision_aid.extensions import lazy_gettext as _l
 
 PRESCRIBING_INFORMATION = _l("US prescribing information (label)")
 CONFIDENCE_LEVEL = 95

@@ -1,6 +1,6 @@
 """Plain meanings for the medical words the aid still uses."""
 
-from flask_babel import lazy_gettext as _l
+from decision_aid.extensions import lazy_gettext as _l
 
 TERMS = [
     (_l("Myeloma"), _l("A cancer of plasma cells, a kind of white blood cell made in the bone marrow.")),

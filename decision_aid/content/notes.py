@@ -5,9 +5,8 @@ These never give a personal risk number: the studies do not support one.
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.content.evidence_text import FactsText
+from decision_aid.extensions import lazy_gettext as _l
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ Every figure comes from the evidence data; this module only decides how to draw 
 from dataclasses import dataclass
 
 from flask_babel import LazyString
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_ngettext
 
 from decision_aid.content import icons
+from decision_aid.extensions import lazy_gettext as _l
+from decision_aid.extensions import lazy_ngettext
 
 # How to say "has the outcome" and "does not" for each outcome, in the legend and the sentences.
 # Each takes the count it follows, so the verb agrees with it ("1 a arrêté", "2 ont arrêté").

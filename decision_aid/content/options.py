@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.content.evidence_text import SURVIVAL_FACT_IDS
 from decision_aid.content.evidence_text import FactsText
+from decision_aid.extensions import lazy_gettext as _l
 
 DECISION = _l("Should I take lenalidomide maintenance after my stem cell transplant?")
 # The same survival summary in both options' lists, so neither gets more detail (IPDAS C1).

@@ -5,10 +5,10 @@ Numbers in the questions and explanations come from the evidence data at request
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from wtforms.fields import SelectChoice
 
 from decision_aid.content import current_evidence
+from decision_aid.extensions import lazy_gettext as _l
 
 # The page with the four questions, and the page with their feedback.
 SLUG = "check-your-understanding"

@@ -6,10 +6,9 @@ Each item is either a fact id (its sentence and sources come from the evidence d
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.content import current_evidence
 from decision_aid.content.evidence_text import SURVIVAL_FACT_IDS
+from decision_aid.extensions import lazy_gettext as _l
 
 GUIDELINE_HEADING = _l("What guidelines say")
 GUIDELINE_FACT_IDS = ("guideline.nice", "guideline.nccn_maker", "guideline.standard_of_care")

@@ -8,8 +8,9 @@ shown after the items, never instead of them.
 from dataclasses import dataclass
 
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from wtforms.fields import SelectChoice
+
+from decision_aid.extensions import lazy_gettext as _l
 
 CITATION = (
     "Légaré F, Kearing S, Clay K, Gagnon S, D'Amours D, Rousseau M, O'Connor A. "

@@ -3,7 +3,7 @@
 Shown only in clinic mode, on the pages that carry the decision's key points.
 """
 
-from flask_babel import lazy_gettext as _l
+from decision_aid.extensions import lazy_gettext as _l
 
 THE_DECISION = _l("Can you tell me in your own words what your two options are?")
 THE_NUMBERS = _l("Can you tell me in your own words what these pictures show about lenalidomide?")

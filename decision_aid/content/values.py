@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
 from wtforms.fields import SelectChoice
 
 from decision_aid.content import options
 from decision_aid.content.options import SURVIVAL
+from decision_aid.extensions import lazy_gettext as _l
 
 LENALIDOMIDE = options.LENALIDOMIDE.code
 NO_MAINTENANCE = options.NO_MAINTENANCE.code

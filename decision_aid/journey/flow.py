@@ -3,12 +3,11 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.content import notes
 from decision_aid.content import quiz
 from decision_aid.content import sure
 from decision_aid.content import teach_back
+from decision_aid.extensions import lazy_gettext as _l
 from decision_aid.journey import forms
 from decision_aid.journey import read_pages
 

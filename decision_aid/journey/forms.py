@@ -3,8 +3,6 @@
 Answers are stored as short codes; the wording comes from the content modules."""
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_ngettext
 from flask_wtf import FlaskForm
 from wtforms import widgets
 from wtforms.fields import RadioField
@@ -21,6 +19,8 @@ from decision_aid.content import options
 from decision_aid.content import quiz
 from decision_aid.content import sure
 from decision_aid.content import values
+from decision_aid.extensions import lazy_gettext as _l
+from decision_aid.extensions import lazy_ngettext
 
 # Numbers in answer options come from here, not from translatable text (no figures in catalogs).
 TRIAL_AGE_SPLIT = 65

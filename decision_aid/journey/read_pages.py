@@ -4,8 +4,6 @@ Each function takes the answers, the step and the query values the step declares
 them reads the request: the web layer passes `study` for the numbers page.
 """
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.content import current_evidence
 from decision_aid.content import notes
 from decision_aid.content import numbers
@@ -14,6 +12,7 @@ from decision_aid.content import quiz
 from decision_aid.content import since_trials
 from decision_aid.content import sure
 from decision_aid.content import values
+from decision_aid.extensions import lazy_gettext as _l
 
 # The facts "what taking it is like" states, all with their numbers from the evidence data.
 TAKING_IT_FACTS = (

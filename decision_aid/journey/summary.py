@@ -3,8 +3,6 @@
 from datetime import date
 from types import SimpleNamespace
 
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_ngettext
 from wtforms.fields import SelectMultipleField
 from wtforms.fields import TextAreaField
 
@@ -18,6 +16,8 @@ from decision_aid.content import quiz
 from decision_aid.content import since_trials
 from decision_aid.content import sure
 from decision_aid.content import values
+from decision_aid.extensions import lazy_gettext as _l
+from decision_aid.extensions import lazy_ngettext
 from decision_aid.journey import flow
 from decision_aid.journey import read_pages
 

@@ -10,7 +10,6 @@ from flask import request
 from flask_babel import force_locale
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from decision_aid.content import about
@@ -21,6 +20,7 @@ from decision_aid.content import options
 from decision_aid.content import since_trials
 from decision_aid.content import sure
 from decision_aid.content import values
+from decision_aid.extensions import lazy_gettext as _l
 from decision_aid.journey import flow
 from decision_aid.journey import summary as summaries
 from decision_aid.printing import handoff

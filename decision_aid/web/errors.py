@@ -5,12 +5,12 @@ from flask import render_template
 from flask import request
 from flask import session
 from flask.globals import request_ctx
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import SecurityError
 
 from decision_aid.extensions import csrf
+from decision_aid.extensions import lazy_gettext as _l
 
 # For a client error we have no words of its own for (405, 415, …).
 OTHER_CLIENT_ERROR = (
