@@ -263,3 +263,25 @@ def test_every_icon_array_in_the_summary_pdf_is_a_figure_with_its_numbers(client
 
 def test_footer_gives_the_publication_date(get_page):
     assert "published November 20, 2026" in get_page("/").select_one("footer").get_text(" ")
+
+
+@pytest.mark.parametrize(
+    ("sheet_lines", "break_after", "runs_on"),
+    [(3, "page", False), (80, "page", True), (80, "auto", False)],
+)
+def test_a_sheet_that_runs_on_is_noticed_only_where_its_break_wastes_a_page(
+    sheet_lines, break_after, runs_on
+):
+    """Lay the summary out again only when page one took two pages and its break then left the second
+    one short; large print, whose sheet already flows on, is laid out once."""
+    from weasyprint import HTML
+
+    from decision_aid.printing.pdf import page_one_runs_on
+
+    sheet = "".join(f"<p>Line {number}</p>" for number in range(sheet_lines))
+    html = (
+        f"<html><head><style>@page {{ size: 100mm 100mm }} .page-one {{ break-after: {break_after} }}</style>"
+        f"</head><body><div><section class='page-one'>{sheet}</section>"
+        f"<section class='details'><p>Details</p></section></div></body></html>"
+    )
+    assert page_one_runs_on(HTML(string=html).render()) is runs_on

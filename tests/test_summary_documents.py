@@ -1,6 +1,8 @@
 """The take-home documents carry the whole decision: every outcome, the clinician's page 1, the
 handout for paper-only readers (full pages), and the bilingual summary with its languages tagged."""
 
+import re
+
 import pytest
 from flask_babel import force_locale
 from flask_babel import gettext
@@ -86,6 +88,31 @@ def test_page_one_is_the_clinicians_sheet(app, client):
             assert str(question) in first
     assert "Who do I call at night?" in first
     assert "Share your answers with your care team" in first
+
+
+def test_the_details_start_on_page_two_or_follow_a_sheet_that_runs_on(client):
+    """The details start on a new page after the sheet; when long answers push the sheet on to a
+    second page, they follow it there instead of leaving that page nearly empty."""
+    set_answers(client, complete_answers())
+    typical = page_texts(read_pdf(client.get("/summary.pdf")))
+    assert "Share your answers with your care team" in typical[0] and "The numbers" not in typical[0]
+    assert typical[1].startswith("The numbers") or "The numbers" in typical[1][:80]
+    longest = complete_answers(kidney="yes", blood_clot="yes", other_cancer="yes")
+    set_answers(client, longest)
+    page = client.get("/doctor-questions").get_data(as_text=True)
+    longest["doctor_questions"] = sorted(
+        set(re.findall(r'name="doctor_questions"[^>]*value="([^"]+)"', page))
+    )
+    assert len(longest["doctor_questions"]) >= 6
+    longest["doctor_note"] = ("Who do I call at night, and how long would I take it for? " * 10)[:500]
+    set_answers(client, longest)
+    pages = page_texts(read_pdf(client.get("/summary.pdf")))
+    assert "For the care team: the summary in one minute" in pages[0]
+    (handoff_page,) = [
+        number for number, text in enumerate(pages) if "Share your answers with your care team" in text
+    ]
+    assert handoff_page == 1, "these answers fill page 1, so the link moves to page 2"
+    assert "The numbers" in pages[1], "the details follow on page 2, not after an almost empty page"
 
 
 def test_the_handoff_page_opens_with_the_sheet_and_the_note_to_copy(app, client):

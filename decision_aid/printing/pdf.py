@@ -39,6 +39,13 @@ MAX_ASSET_BYTES = 2 * 1024 * 1024
 MAX_IDLE_WORKERS = 4
 # Parsed shared stylesheets a worker keeps (the print stylesheet; more only while it is edited).
 MAX_SHARED_SHEETS = 4
+# A summary's page one (the clinician's sheet) ends its page, so the details start on the next. With
+# long answers the sheet runs on to a second page, and that break left the second page holding a
+# few lines and the hand-off link; the document is then laid out again with the details following.
+RUN_ON_CSS = ".page-one { break-after: auto; }"
+PAGE_ONE_CLASS = "page-one"
+DETAILS_CLASS = "details"
+PAGE_ONE_DEPTH = 5  # page > html > body > part > section: how deep the sheets sit in a page's boxes
 
 
 class PdfUnavailable(Exception):
@@ -147,9 +154,11 @@ def render_document(*, html, css, static_root, lang, title, font_config, shared_
     stylesheets += [
         CSS(string=sheet, base_url=base_url, url_fetcher=fetcher, font_config=font_config) for sheet in css
     ]
-    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-        stylesheets=stylesheets, font_config=font_config, pdf_variant=PDF_VARIANT
-    )
+    page = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    document = page.render(stylesheets=stylesheets, font_config=font_config, pdf_variant=PDF_VARIANT)
+    if page_one_runs_on(document):
+        stylesheets.append(shared_stylesheet(RUN_ON_CSS, static_root, font_config))
+        document = page.render(stylesheets=stylesheets, font_config=font_config, pdf_variant=PDF_VARIANT)
     document.metadata.title = title
     document.metadata.lang = lang
     for page in document.pages:
@@ -159,6 +168,31 @@ def render_document(*, html, css, static_root, lang, title, font_config, shared_
     # Nothing is ever attached to our PDFs; this holds even if a template let a link through.
     document.metadata.attachments = []
     return document.write_pdf(pdf_variant=PDF_VARIANT), fetcher.refused
+
+
+def page_one_runs_on(document):
+    """Whether a summary's page one ran on to a second page and the break after it then left the
+    rest of that page empty (each language's part has a page one, then its details)."""
+    sheets, details = {}, {}
+    for number, page in enumerate(document.pages):
+        # WeasyPrint's laid-out boxes (Page._page_box: its documented way in, though private).
+        for box, is_sheet in _sections(page._page_box, PAGE_ONE_DEPTH):
+            (sheets if is_sheet else details).setdefault(id(box.element), []).append(number)
+    return any(
+        len(sheet_pages) > 1 and detail_pages[0] > sheet_pages[-1]
+        for sheet_pages, detail_pages in zip(sheets.values(), details.values(), strict=False)
+    )
+
+
+def _sections(box, depth):
+    """(box, is page one) for the page-one and details boxes among a box's descendants."""
+    for child in getattr(box, "children", ()):
+        element = getattr(child, "element", None)
+        classes = (element.get("class") or "").split() if element is not None else ()
+        if PAGE_ONE_CLASS in classes or DETAILS_CLASS in classes:
+            yield child, PAGE_ONE_CLASS in classes
+        elif depth > 1:
+            yield from _sections(child, depth - 1)
 
 
 # This worker's parsed shared stylesheets, by text and static folder. Parsing the print
