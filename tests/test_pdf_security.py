@@ -352,6 +352,26 @@ def worker_pid(**kwargs):
     return str(os.getpid()).encode(), 0
 
 
+def test_a_job_that_does_not_unpickle_is_reported_and_the_worker_serves_on():
+    import threading
+    from multiprocessing import Pipe
+
+    app_end, worker_end = Pipe()
+    worker = threading.Thread(target=pdf._serve, args=(worker_end, 0), daemon=True)
+    worker.start()
+    try:
+        assert app_end.recv() == ("ready", None)
+        app_end.send_bytes(b"not a pickle")
+        assert app_end.recv() == ("error", "UnpicklingError")
+        app_end.send((worker_pid, {}))
+        status, (pid, refused) = app_end.recv()
+        assert (status, int(pid), refused) == ("ok", os.getpid(), 0)
+    finally:
+        app_end.close()
+        worker.join(timeout=10)
+    assert not worker.is_alive(), "the worker stops when the app's end closes"
+
+
 def test_a_worker_is_replaced_after_its_number_of_renders(tmp_path, monkeypatch):
     # WeasyPrint's process keeps the memory it grew to: a worker that has served
     # PDF_WORKER_MAX_RENDERS jobs is stopped and a fresh one takes its place.

@@ -229,6 +229,9 @@ def _serve(connection, memory_mb):
             function, kwargs = connection.recv()
         except (EOFError, OSError):
             return  # the app process has gone: stop too
+        except Exception as error:  # a whole message that does not unpickle: report it, keep serving
+            connection.send(("error", type(error).__name__))
+            continue
         try:
             reply = ("ok", function(font_config=font_config, **kwargs))
         except Exception as error:  # any failure is reported to the app, never raised here
