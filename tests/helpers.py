@@ -3,6 +3,7 @@
 Fixtures live in conftest.py; no test module imports another test module.
 """
 
+import gzip
 import io
 import re
 from collections import Counter
@@ -381,3 +382,11 @@ def walk_every_page(client):
     journey.answer_all()
     pages += [(url.strip("/"), client.get(url, headers={"Accept-Encoding": "gzip"})) for url in OTHER_PAGES]
     return pages
+
+
+def unpacked(response):
+    """A response's body as the browser sees it, and its size on the wire."""
+    body = response.get_data()
+    if response.headers.get("Content-Encoding") == "gzip":
+        return gzip.decompress(body), len(body)
+    return body, len(body)

@@ -1,6 +1,5 @@
 """Static files under content-hashed names (web/assets.py): long-lived when hashed, brief when plain."""
 
-import gzip
 import hashlib
 import re
 from pathlib import Path
@@ -13,6 +12,7 @@ from decision_aid.web.assets import minified
 from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import set_answers
+from tests.helpers import unpacked
 from tests.helpers import walk_every_page
 
 HASHED = re.compile(r"^/static/(?P<stem>[\w-]+)\.(?P<digest>[0-9a-f]{8})\.(?P<suffix>css|js)$")
@@ -133,12 +133,6 @@ def classes_styled(css):
     return set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", re.sub(r"\{[^{}]*\}", "{}", css)))
 
 
-def as_text(response):
-    """A response's body as text, gzipped or not."""
-    body = response.get_data()
-    return (gzip.decompress(body) if response.headers.get("Content-Encoding") == "gzip" else body).decode()
-
-
 def test_every_class_a_page_uses_is_styled_by_a_stylesheet_it_links(app, client):
     """Styles are split (forms.css only where there are answers to give): no page may lose its own."""
     styled = {
@@ -146,7 +140,7 @@ def test_every_class_a_page_uses_is_styled_by_a_stylesheet_it_links(app, client)
         for name in ("site.css", "forms.css", "steps.css", "print.css")
     }
     assert "radios__label" in styled["forms.css"] and "radios__label" not in styled["site.css"]
-    pages = [(name, as_text(response)) for name, response in walk_every_page(client)]
+    pages = [(name, unpacked(response)[0].decode()) for name, response in walk_every_page(client)]
     # what a walk does not reach: the other studies, a refused answer, a hand-off link that does not open
     for study in ("ifm-5y", "meta-2017"):
         pages.append((study, client.get(f"/the-numbers?study={study}").get_data(as_text=True)))

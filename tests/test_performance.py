@@ -4,8 +4,6 @@ scripts (14 KB gzip, 64 KB raw; SECURITY-PERFORMANCE.md table (b)), a favicon, a
 Sizes only: timings are measured by `make bench`, never asserted here.
 """
 
-import gzip
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -13,6 +11,7 @@ from decision_aid.journey import flow
 from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import set_answers
+from tests.helpers import unpacked
 from tests.helpers import walk_every_page
 
 GZIP_BUDGET = 14 * 1024  # one TCP initial window (RFC 6928)
@@ -21,14 +20,6 @@ RAW_BUDGET = 64 * 1024
 EXEMPT = {"evidence"}
 # Spanish and French run about 6% longer than English: the French summary is the closest to its budget.
 LANGUAGES = ("en", "es", "fr")
-
-
-def unpacked(response):
-    """A response's body as the browser sees it, and its size on the wire."""
-    body = response.get_data()
-    if response.headers.get("Content-Encoding") == "gzip":
-        return gzip.decompress(body), len(body)
-    return body, len(body)
 
 
 def weigh(client, response):

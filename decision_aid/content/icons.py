@@ -109,8 +109,21 @@ class Range:
     dash: str = "4 2.5"
 
 
+class Cells:
+    """The grid cell and its person, the same for every array: what a pattern tile is drawn from."""
+
+    hatch_size = HATCH_SIZE
+    cell_width = CELL_WIDTH
+    cell_height = CELL_HEIGHT
+
+    @property
+    def swatch_path(self):
+        """One person in a CELL_WIDTH x CELL_HEIGHT box: the pattern tile, and the legend swatches."""
+        return _PERSON_IN_CELL
+
+
 @dataclass(frozen=True)
-class IconArray:
+class IconArray(Cells):
     """The laid-out array: sizes in viewBox units, placed categories, optional range overlay."""
 
     total: int
@@ -118,9 +131,6 @@ class IconArray:
     rows: int
     categories: tuple  # of PlacedCategory, in drawing order
     uncertainty: Range | None = None
-    hatch_size = HATCH_SIZE
-    cell_width = CELL_WIDTH
-    cell_height = CELL_HEIGHT
     margin = MARGIN  # where the grid (and the people's group) starts, in both directions
 
     @property
@@ -134,11 +144,6 @@ class IconArray:
     @property
     def view_box(self):
         return f"0 0 {self.width} {self.height}"
-
-    @property
-    def swatch_path(self):
-        """One person in a CELL_WIDTH x CELL_HEIGHT box: the pattern tile, and the legend swatches."""
-        return _PERSON_IN_CELL
 
     @property
     def extra(self):
@@ -319,16 +324,12 @@ def layout(categories, total=100, columns=10, uncertainty=None):
 
 
 @dataclass(frozen=True)
-class Looks:
+class Looks(Cells):
     """Every role's look and the range outline, for a web page that defines each person tile once and
     lets its arrays and swatches point at them (icon_defs in templates/components/icon_array.html)."""
 
     styles: tuple
     range: Range
-    hatch_size = HATCH_SIZE
-    cell_width = CELL_WIDTH
-    cell_height = CELL_HEIGHT
-    swatch_path = _PERSON_IN_CELL
 
 
 # The range's colour, width and dashes are its class defaults; the numbers do not matter here.
