@@ -319,9 +319,8 @@ def test_qr_code_on_the_summary_page_scans_to_its_link(client):
     assert scanned == [page.select_one("#handoff-link").get_text()]
 
 
-def test_hand_off_qr_codes_with_their_fixed_mask_scan_for_many_links(app):
-    # The hand-off code skips the mask scoring (handoff.HANDOFF_QR_MASK): every link, each with
-    # its own random nonce, still scans from its on-screen image.
+def test_hand_off_qr_codes_scan_for_many_links(app):
+    # Every link has its own random nonce, so each code has its own modules and mask: all scan.
     import base64
 
     with app.test_request_context():
@@ -331,27 +330,27 @@ def test_hand_off_qr_codes_with_their_fixed_mask_scan_for_many_links(app):
         assert scan_qr_codes(png) == [link.url]
 
 
-@pytest.mark.parametrize("mask", [handoff.HANDOFF_QR_MASK, None])
-def test_qr_png_has_the_pixels_segno_would_draw(mask):
-    """The PNG is drawn by Pillow for speed; it must be the very image segno's own writer makes."""
+def test_qr_png_has_the_pixels_zxing_would_draw():
+    """Our PNG frames the modules in the quiet zone and scales them: the very image zxing-cpp's own
+    writer makes with its quiet zones, at the same scale."""
     import base64
     import io
 
-    import segno
+    import zxingcpp
     from PIL import Image
 
     text = "https://aid.example.org/handoff#" + "Ab0-_" * 12
-    data_uri, modules = handoff.qr_data_uri(text, mask=mask)
+    data_uri, modules = handoff.qr_data_uri(text)
     ours = Image.open(io.BytesIO(base64.b64decode(data_uri.split(",", 1)[1])))
-    code = segno.make(text, error="m", micro=False, mask=mask)
-    reference = io.BytesIO()
-    code.save(
-        reference, kind="png", scale=handoff.QR_PIXELS_PER_MODULE, border=handoff.QR_BORDER, light="#fff"
-    )
-    theirs = Image.open(reference)
-    assert modules == code.symbol_size(scale=1, border=handoff.QR_BORDER)[0]
-    assert ours.size == theirs.size == (modules * handoff.QR_PIXELS_PER_MODULE,) * 2
-    assert ours.convert("L").tobytes() == theirs.convert("L").tobytes()
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    theirs = memoryview(zxingcpp.write_barcode_to_image(code, scale=handoff.QR_PIXELS_PER_MODULE))
+    assert code.ec_level == "M"
+    assert ours.size == theirs.shape == (modules * handoff.QR_PIXELS_PER_MODULE,) * 2
+    assert ours.convert("L").tobytes() == theirs.tobytes()
+
+
+def test_text_too_long_for_a_qr_code_gets_none():
+    assert handoff.qr_data_uri("https://aid.example.org/handoff#" + "a" * 2400) == (None, 0)
 
 
 def test_qr_code_printed_in_the_pdf_opens_the_answers(client, tmp_path):

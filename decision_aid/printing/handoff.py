@@ -16,7 +16,7 @@ from datetime import datetime
 from datetime import timedelta
 from functools import lru_cache
 
-import segno
+import zxingcpp
 from flask import current_app
 from PIL import Image
 
@@ -35,15 +35,6 @@ MAX_TOKEN_CHARS = 4000
 TOKEN_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=")
 QR_PIXELS_PER_MODULE = 4
 QR_BORDER = 4
-# The hand-off link's QR code uses one fixed mask pattern instead of trying all eight and scoring
-# each (ISO/IEC 18004 7.8.3), which took 7.6 of the code's 8.9 ms, half the summary page's time.
-# The trade-off: the scoring avoids patterns that can confuse a reader (large blocks, finder-like
-# runs); a fixed mask gives a somewhat higher penalty score on average (1,802 against 1,763 for
-# the chosen one, over 120 random links). Scanned with zbar after blurring or shrinking those 120
-# codes, mask 2 failed no more often than the chosen mask (blur 29 against 31, shrink 100 against
-# 106, both 1 against 1), and it is the mask with the lowest average score. The aid's own address
-# is scored as usual: it is made once and kept.
-HANDOFF_QR_MASK = 2
 
 
 class HandoffError(Exception):
@@ -167,7 +158,7 @@ def make_link(answers, page_url, now=None):
     now = now or datetime.now(UTC)
     token = issue_for_app(answers, now)
     url = page_url + "#" + token
-    qr_code, modules = qr_data_uri(url, mask=HANDOFF_QR_MASK)
+    qr_code, modules = qr_data_uri(url)
     return Link(url=url, qr_code=qr_code, qr_modules=modules, expires=_aware(now) + max_age())
 
 
@@ -178,32 +169,27 @@ def address_qr(url):
     return qr_data_uri(url)
 
 
-def qr_data_uri(text, mask=None):
-    """A QR code as a PNG data: URI (nothing to fetch), and its width in modules.
+def qr_data_uri(text):
+    """A QR code as a PNG data: URI (nothing to fetch), and its width in modules (quiet zone included).
 
-    mask: a fixed mask pattern (0-7), or None to score all eight and take the best."""
+    zxing-cpp encodes it in C++, scoring all eight mask patterns (ISO/IEC 18004 7.8.3) in about a
+    quarter of the time a pure-Python encoder (segno) took with one fixed mask: 0.2 against 0.8 ms
+    of every summary page, for a code made afresh from the answers each time."""
     try:
-        code = segno.make(text, error="m", micro=False, mask=mask)
-    except segno.DataOverflowError:
+        code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    except ValueError:  # too long for any QR code at level M
         return None, 0
-    width = code.symbol_size(scale=1, border=QR_BORDER)[0]
-    return "data:image/png;base64," + base64.b64encode(qr_png(code.matrix, width)).decode("ascii"), width
+    modules = memoryview(zxingcpp.write_barcode_to_image(code, add_quiet_zones=False))
+    width = modules.shape[0] + 2 * QR_BORDER
+    return "data:image/png;base64," + base64.b64encode(qr_png(modules, width)).decode("ascii"), width
 
 
-# segno marks a dark module with a non-zero value; a PNG grey level of 0 is black.
-_MODULE_GREYS = bytes([255] + [0] * 255)
-
-
-def qr_png(matrix, width):
-    """The QR code's modules as a black-and-white PNG, QR_PIXELS_PER_MODULE pixels a module, with
-    its quiet zone. The same pixels as segno's own PNG writer, drawn by Pillow (which WeasyPrint
-    uses anyway) in about a third of the time: a pure-Python writer took 0.9 ms a summary page."""
-    size = len(matrix)
-    modules = Image.frombytes(
-        "L", (size, size), b"".join(bytes(row) for row in matrix).translate(_MODULE_GREYS)
-    )
+def qr_png(modules, width):
+    """The QR code's modules (a square of grey levels: 0 dark, 255 light) as a black-and-white PNG,
+    QR_PIXELS_PER_MODULE pixels a module, framed by its quiet zone, width modules across."""
+    size = modules.shape[0]
     framed = Image.new("L", (width, width), 255)
-    framed.paste(modules, (QR_BORDER, QR_BORDER))
+    framed.paste(Image.frombytes("L", (size, size), modules.tobytes()), (QR_BORDER, QR_BORDER))
     # Whole pixels per module keep the edges sharp when printed or scanned from a screen.
     pixels = width * QR_PIXELS_PER_MODULE
     buffer = io.BytesIO()
