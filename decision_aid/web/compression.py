@@ -38,5 +38,7 @@ def init_app(app):
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
     app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["br", "gzip"])
     app.config.setdefault("COMPRESS_LEVEL", 6)
-    app.config.setdefault("COMPRESS_BR_LEVEL", 5)
+    # Brotli 4, not 5: on the summary (43 KB of HTML) it took 0.27 ms instead of 0.42, for 9.1 KB
+    # instead of 8.6 (gzip 6: 9.4 KB). Level 3 saved another 0.15 ms but came out larger than gzip.
+    app.config.setdefault("COMPRESS_BR_LEVEL", 4)
     Compress(app)
