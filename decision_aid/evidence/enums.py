@@ -2,7 +2,7 @@
 
 import enum
 
-from flask_babel import lazy_gettext as _l
+from decision_aid.extensions import lazy_gettext as _l
 
 # Every icon array and every "X in 100" sentence uses this denominator (standards R2, R16).
 DENOMINATOR = 100

@@ -5,8 +5,6 @@ Every number sits in `values` and reaches the sentence through a placeholder.
 
 from decimal import Decimal
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.evidence import derive
 from decision_aid.evidence.enums import EvidenceStatus
 from decision_aid.evidence.figures import META_FU
@@ -18,6 +16,7 @@ from decision_aid.evidence.sources import MAIN_REPORTS
 from decision_aid.evidence.sources import SOURCES
 from decision_aid.evidence.text import Month
 from decision_aid.evidence.text import P
+from decision_aid.extensions import lazy_gettext as _l
 
 V_SEED, V, V_SEC, D = EvidenceStatus.V_SEED, EvidenceStatus.V, EvidenceStatus.V_SECONDARY, EvidenceStatus.D
 CALGB, IFM, META, MXI = (TRIALS[k] for k in ("calgb", "ifm", "meta", "mxi"))

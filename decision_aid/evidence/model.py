@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.evidence.enums import CERTAINTY_LABELS
 from decision_aid.evidence.enums import CLOCK_LABELS
 from decision_aid.evidence.enums import DENOMINATOR
@@ -23,6 +21,7 @@ from decision_aid.evidence.enums import Unit
 from decision_aid.evidence.text import Month
 from decision_aid.evidence.text import P
 from decision_aid.evidence.text import Phrase
+from decision_aid.extensions import lazy_gettext as _l
 
 
 class EvidenceError(Exception):

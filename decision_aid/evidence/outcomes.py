@@ -1,11 +1,10 @@
 """What each number measures, in plain words first and the medical term after."""
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.evidence.enums import Effect
 from decision_aid.evidence.model import Outcome
 from decision_aid.evidence.model import Population
 from decision_aid.evidence.text import P
+from decision_aid.extensions import lazy_gettext as _l
 
 TRIALS = {"calgb": "CALGB 100104", "ifm": "IFM 2005-02", "meta": "McCarthy 2017", "mxi": "Myeloma XI"}
 # Severe side effects are graded from one to five; the trials report grades three and four together.

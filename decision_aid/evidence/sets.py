@@ -2,8 +2,6 @@
 
 from decimal import Decimal
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.evidence import derive
 from decision_aid.evidence.comparison import ComparisonSet
 from decision_aid.evidence.comparison import OutcomeComparison
@@ -18,6 +16,7 @@ from decision_aid.evidence.model import Statement
 from decision_aid.evidence.outcomes import TRIALS
 from decision_aid.evidence.text import PN
 from decision_aid.evidence.text import P
+from decision_aid.extensions import lazy_gettext as _l
 
 DEFAULT_SET_ID = "calgb-3y"
 HALF_WINDOW = Decimal("0.5")  # a figure may speak for up to half a year either side of the horizon

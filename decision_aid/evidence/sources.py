@@ -1,9 +1,8 @@
 """The source registry: only details EVIDENCE.md or the seed files give; nothing added."""
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.evidence.model import Source
 from decision_aid.evidence.text import P
+from decision_aid.extensions import lazy_gettext as _l
 
 CALGB, IFM, META, MXI = "CALGB 100104", "IFM 2005-02", "McCarthy 2017", "Myeloma XI"
 MAKER_PAGE = _l("The drug maker's web page for doctors about lenalidomide (Revlimid)")

@@ -4,13 +4,12 @@ No entry carries a value: the accessors raise UnverifiedFigureError, and the /ev
 say "not available" using the description.
 """
 
-from flask_babel import lazy_gettext as _l
-
 from decision_aid.evidence import outcomes as o
 from decision_aid.evidence.enums import Arm
 from decision_aid.evidence.enums import EvidenceStatus
 from decision_aid.evidence.model import Figure
 from decision_aid.evidence.text import P
+from decision_aid.extensions import lazy_gettext as _l
 
 CALGB, IFM, META, MXI = (o.TRIALS[k] for k in ("calgb", "ifm", "meta", "mxi"))
 
