@@ -146,6 +146,13 @@ class IconArray(Cells):
         return f"0 0 {self.width} {self.height}"
 
     @property
+    def drawing(self):
+        """Everything the picture is drawn from, and nothing else (the legend's words are not): a key
+        for keeping its markup (web/icon_markup.py)."""
+        people = tuple((c.key, c.count, c.role, c.rows) for c in self.categories)
+        return self.total, self.columns, self.rows, people, self.uncertainty
+
+    @property
     def extra(self):
         """The category with role "extra", or None."""
         return next((c for c in self.categories if c.role == "extra"), None)

@@ -11,6 +11,7 @@ from decision_aid.web import cookie
 from decision_aid.web import documents
 from decision_aid.web import errors
 from decision_aid.web import i18n
+from decision_aid.web import icon_markup
 from decision_aid.web import journey
 from decision_aid.web import pages
 from decision_aid.web import public_url
@@ -28,6 +29,7 @@ def init_app(app):
     i18n.init_app(app)
     errors.init_app(app)
     context.init_app(app)
+    icon_markup.init_app(app)
     unindent.init_app(app)
     pdf.init_app(app)
     public_url.init_app(app)
