@@ -327,12 +327,13 @@ def test_hand_off_qr_codes_scan_for_many_links(app):
         links = [handoff.make_link(complete_answers(), "https://aid.example.org/handoff") for _ in range(40)]
     for link in links:
         png = base64.b64decode(link.qr_code.split(",", 1)[1])
-        assert scan_qr_codes(png) == [link.url]
+        # Enlarged as the page shows it: 2 CSS pixels a module, no smoothing (image-rendering).
+        assert scan_qr_codes(png, enlarge=2) == [link.url]
 
 
 def test_qr_png_has_the_pixels_zxing_would_draw():
-    """Our PNG frames the modules in the quiet zone and scales them: the very image zxing-cpp's own
-    writer makes with its quiet zones, at the same scale."""
+    """Our PNG frames the modules in the quiet zone, one pixel a module: the very image zxing-cpp's
+    own writer makes with its quiet zones."""
     import base64
     import io
 
@@ -343,10 +344,28 @@ def test_qr_png_has_the_pixels_zxing_would_draw():
     data_uri, modules = handoff.qr_data_uri(text)
     ours = Image.open(io.BytesIO(base64.b64decode(data_uri.split(",", 1)[1])))
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    theirs = memoryview(zxingcpp.write_barcode_to_image(code, scale=handoff.QR_PIXELS_PER_MODULE))
+    theirs = memoryview(zxingcpp.write_barcode_to_image(code))
     assert code.ec_level == "M"
-    assert ours.size == theirs.shape == (modules * handoff.QR_PIXELS_PER_MODULE,) * 2
+    assert ours.mode == "1"
+    assert ours.size == theirs.shape == (modules, modules)
     assert ours.convert("L").tobytes() == theirs.tobytes()
+
+
+def test_printed_qr_codes_have_whole_pixels_per_module():
+    # A PDF's code: each module a square of PRINT_PIXELS_PER_MODULE pixels, the same modules as on screen.
+    import base64
+    import io
+
+    from PIL import Image
+
+    text = "https://aid.example.org/handoff#" + "Ab0-_" * 12
+    scale = handoff.PRINT_PIXELS_PER_MODULE
+    screen, printed = (
+        Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("L")
+        for uri, _ in (handoff.qr_data_uri(text), handoff.qr_data_uri(text, scale))
+    )
+    assert printed.size == (screen.width * scale,) * 2
+    assert printed.tobytes() == screen.resize(printed.size, Image.Resampling.NEAREST).tobytes()
 
 
 def test_text_too_long_for_a_qr_code_gets_none():

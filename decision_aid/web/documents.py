@@ -58,7 +58,7 @@ def summary_pdf():
     if flow.first_incomplete(answers):
         return redirect_to_first_incomplete(answers)
     lang = str(get_locale())
-    link = handoff_link(answers)
+    link = handoff_link(answers, handoff.PRINT_PIXELS_PER_MODULE)
     parts = [summary_part(answers, link, lang)]
     also = request.args.get("also", "")
     # Only a configured language other than the person's; anything else is ignored.

@@ -166,10 +166,10 @@ def summary_page():
     return render_template("summary.html", summary=summary.build(answers), handoff=handoff_link(answers))
 
 
-def handoff_link(answers):
+def handoff_link(answers, pixels_per_module=1):
     """The hand-off link for these answers on the public /handoff page (None without a public address)."""
     page_url = public_url.external_url("documents.handoff")
-    return handoff.make_link(answers, page_url) if page_url else None
+    return handoff.make_link(answers, page_url, pixels_per_module=pixels_per_module) if page_url else None
 
 
 def sure_links(help_by_field):
