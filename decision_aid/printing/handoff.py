@@ -35,8 +35,8 @@ MAX_TOKEN_CHARS = 4000
 TOKEN_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=")
 QR_BORDER = 4
 # Pixels a module in a PDF's QR codes. Pages show one pixel a module, enlarged with
-# image-rendering: pixelated; poppler smooths an image enlarged less than 4 times whatever its
-# /Interpolate flag says, which blurred such a code at 150 dpi until zbar could not read it.
+# image-rendering: pixelated; in a PDF, poppler drew such a code smoothed (its /Interpolate flag
+# notwithstanding) and zbar could not read page 1 at 150 dpi. At 4 pixels a module it reads.
 PRINT_PIXELS_PER_MODULE = 4
 
 
