@@ -331,9 +331,10 @@ def test_hand_off_qr_codes_scan_for_many_links(app):
         assert scan_qr_codes(png, enlarge=2) == [link.url]
 
 
-def test_qr_png_has_the_pixels_zxing_would_draw():
-    """Our PNG frames the modules in the quiet zone, one pixel a module: the very image zxing-cpp's
-    own writer makes with its quiet zones."""
+@pytest.mark.parametrize("scale", [handoff.SCREEN_PIXELS_PER_MODULE, handoff.PRINT_PIXELS_PER_MODULE])
+def test_qr_png_is_the_modules_in_their_quiet_zone_at_whole_pixels(scale):
+    """The PNG: level M, 1 bit a pixel, the bare module matrix enlarged to `scale` pixels a module,
+    and a white quiet zone of QR_BORDER modules on every side."""
     import base64
     import io
 
@@ -341,31 +342,28 @@ def test_qr_png_has_the_pixels_zxing_would_draw():
     from PIL import Image
 
     text = "https://aid.example.org/handoff#" + "Ab0-_" * 12
-    data_uri, modules = handoff.qr_data_uri(text)
+    data_uri, modules = handoff.qr_data_uri(text, scale)
     ours = Image.open(io.BytesIO(base64.b64decode(data_uri.split(",", 1)[1])))
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    theirs = memoryview(zxingcpp.write_barcode_to_image(code))
+    bare = memoryview(zxingcpp.write_barcode_to_image(code, add_quiet_zones=False))
     assert code.ec_level == "M"
     assert ours.mode == "1"
-    assert ours.size == theirs.shape == (modules, modules)
-    assert ours.convert("L").tobytes() == theirs.tobytes()
-
-
-def test_printed_qr_codes_have_whole_pixels_per_module():
-    # A PDF's code: each module a square of PRINT_PIXELS_PER_MODULE pixels, the same modules as on screen.
-    import base64
-    import io
-
-    from PIL import Image
-
-    text = "https://aid.example.org/handoff#" + "Ab0-_" * 12
-    scale = handoff.PRINT_PIXELS_PER_MODULE
-    screen, printed = (
-        Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("L")
-        for uri, _ in (handoff.qr_data_uri(text), handoff.qr_data_uri(text, scale))
+    assert modules == bare.shape[0] + 2 * handoff.QR_BORDER
+    assert ours.size == (modules * scale,) * 2
+    border, inside = handoff.QR_BORDER * scale, bare.shape[0] * scale
+    expected = Image.new("L", ours.size, 255)
+    expected.paste(
+        Image.frombytes("L", bare.shape[::-1], bare.tobytes()).resize(
+            (inside, inside), Image.Resampling.NEAREST
+        ),
+        (border, border),
     )
-    assert printed.size == (screen.width * scale,) * 2
-    assert printed.tobytes() == screen.resize(printed.size, Image.Resampling.NEAREST).tobytes()
+    assert ours.convert("L").tobytes() == expected.tobytes()
+
+
+def test_the_printed_aid_address_code_has_print_pixels():
+    url = "https://aid.example.org/"
+    assert handoff.address_qr(url) == handoff.qr_data_uri(url, handoff.PRINT_PIXELS_PER_MODULE)
 
 
 def test_text_too_long_for_a_qr_code_gets_none():

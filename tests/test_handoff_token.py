@@ -237,8 +237,20 @@ def test_a_missing_public_address_is_logged_once(tmp_path, monkeypatch, caplog):
     assert len(warnings) == 1
 
 
+def scan_printed_pages(pdf_bytes, folder):
+    """Every QR code on every page of a PDF drawn in grey at 150 dpi (a plain office print)."""
+    import subprocess
+
+    from tests.helpers import scan_qr_codes
+
+    (folder / "printed.pdf").write_bytes(pdf_bytes)
+    command = ["pdftoppm", "-r", "150", "-gray", "-png", str(folder / "printed.pdf"), str(folder / "printed")]
+    subprocess.run(command, check=True)
+    return [found for png in sorted(folder.glob("printed*.png")) for found in scan_qr_codes(png.read_bytes())]
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_copy_link_button_copies_the_link_alone(browser, live_server, javascript):
+def test_copy_link_button_copies_the_link_alone(browser, live_server, javascript, tmp_path):
     import io
 
     from PIL import Image
@@ -263,6 +275,8 @@ def test_copy_link_button_copies_the_link_alone(browser, live_server, javascript
     copy = page.locator("#handoff-copy")
     if not javascript:
         assert not page.locator("#handoff-actions").is_visible()
+        # The browser's own print of the page: the code still scans from a plain 150 dpi print.
+        assert scan_printed_pages(page.pdf(format="A4"), tmp_path) == [link]
         context.close()
         return
     assert copy.is_visible()

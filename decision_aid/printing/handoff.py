@@ -33,10 +33,12 @@ CLOCK_SKEW = timedelta(seconds=60)
 MAX_TOKEN_CHARS = 4000
 # base64url; "=" only because links printed in the older format carry padding.
 TOKEN_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=")
-QR_BORDER = 4
-# Pixels a module in a PDF's QR codes. Pages show one pixel a module, enlarged with
-# image-rendering: pixelated; in a PDF, poppler drew such a code smoothed (its /Interpolate flag
-# notwithstanding) and zbar could not read page 1 at 150 dpi. At 4 pixels a module it reads.
+QR_BORDER = 4  # the quiet zone in modules, as ISO/IEC 18004 asks and zxing-cpp draws it
+# Pixels a module. Pages show a code at 2 CSS pixels a module, enlarged without smoothing
+# (image-rendering: pixelated), so it is sharp on any screen; at 2 a browser's own print of the
+# page still scans at 150 dpi, at 1 it did not (poppler drew it smoothed, its /Interpolate flag
+# notwithstanding). PDFs made here use 4: at 1, page 1 of the summary did not scan at 150 dpi.
+SCREEN_PIXELS_PER_MODULE = 2
 PRINT_PIXELS_PER_MODULE = 4
 
 
@@ -156,7 +158,7 @@ class Link:
     expires: datetime
 
 
-def make_link(answers, page_url, now=None, pixels_per_module=1):
+def make_link(answers, page_url, now=None, pixels_per_module=SCREEN_PIXELS_PER_MODULE):
     """The hand-off link for these answers: the /handoff page's address, the token, its QR code."""
     now = now or datetime.now(UTC)
     token = issue_for_app(answers, now)
@@ -172,36 +174,21 @@ def address_qr(url):
     return qr_data_uri(url, PRINT_PIXELS_PER_MODULE)
 
 
-def qr_data_uri(text, pixels_per_module=1):
-    """A QR code as a PNG data: URI (nothing to fetch), and its width in modules (quiet zone included).
+def qr_data_uri(text, pixels_per_module=SCREEN_PIXELS_PER_MODULE):
+    """A QR code as a black-and-white PNG data: URI (nothing to fetch), and its width in modules,
+    quiet zone included.
 
-    zxing-cpp encodes it in C++, scoring all eight mask patterns (ISO/IEC 18004 7.8.3) in about a
-    quarter of the time a pure-Python encoder (segno) took with one fixed mask: 0.2 against 0.8 ms
-    of every summary page, for a code made afresh from the answers each time."""
+    zxing-cpp encodes and draws it in C++, scoring all eight mask patterns (ISO/IEC 18004 7.8.3) in
+    about a quarter of the time a pure-Python encoder (segno) took with one fixed mask: 0.2 against
+    0.8 ms of every summary page, for a code made afresh from the answers each time."""
     try:
         code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     except ValueError:  # too long for any QR code at level M
         return None, 0
-    modules = memoryview(zxingcpp.write_barcode_to_image(code, add_quiet_zones=False))
-    width = modules.shape[0] + 2 * QR_BORDER
-    png = qr_png(modules, width, pixels_per_module)
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii"), width
-
-
-def qr_png(modules, width, pixels_per_module=1):
-    """The QR code's modules (a square of grey levels: 0 dark, 255 light), framed by its quiet zone,
-    width modules across, as a black-and-white PNG.
-
-    Pages enlarge a code of one pixel a module with image-rendering: pixelated, so every module stays
-    a sharp square at any size; drawn at 4 pixels a module, it took 0.23 instead of 0.04 ms and 100
-    bytes more of every summary page, the page closest to its weight budget. PDFs need 4 (above)."""
-    size = modules.shape[0]
-    framed = Image.new("L", (width, width), 255)
-    framed.paste(Image.frombytes("L", (size, size), modules.tobytes()), (QR_BORDER, QR_BORDER))
-    if pixels_per_module > 1:
-        # Whole pixels a module keep the edges sharp when printed.
-        pixels = width * pixels_per_module
-        framed = framed.resize((pixels, pixels), Image.Resampling.NEAREST)
-    buffer = io.BytesIO()
-    framed.convert("1").save(buffer, "PNG")
-    return buffer.getvalue()
+    # Grey levels (0 dark, 255 light), whole pixels a module, the quiet zone around.
+    drawn = memoryview(zxingcpp.write_barcode_to_image(code, scale=pixels_per_module))
+    pixels = drawn.shape[0]
+    png = io.BytesIO()
+    Image.frombytes("L", (pixels, pixels), drawn.tobytes()).convert("1").save(png, "PNG")
+    data_uri = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii")
+    return data_uri, pixels // pixels_per_module

@@ -166,7 +166,7 @@ def summary_page():
     return render_template("summary.html", summary=summary.build(answers), handoff=handoff_link(answers))
 
 
-def handoff_link(answers, pixels_per_module=1):
+def handoff_link(answers, pixels_per_module=handoff.SCREEN_PIXELS_PER_MODULE):
     """The hand-off link for these answers on the public /handoff page (None without a public address)."""
     page_url = public_url.external_url("documents.handoff")
     return handoff.make_link(answers, page_url, pixels_per_module=pixels_per_module) if page_url else None
