@@ -211,13 +211,19 @@ def test_unknown_study_falls_back_to_the_default(numbers_page):
 
 
 def picture_references_resolve(page):
-    """Every url(#id) an SVG points at names an element on the same page; the tiles' holder, if any."""
+    """Every url(#id) an SVG points at names an element on the same page, and the page defines no
+    person tile that nothing draws (the range outline's aside); the tiles' holder, if any."""
     page = page.soup if isinstance(page, Page) else page
     ids = [tag["id"] for tag in page.find_all(id=True)]
     assert len(ids) == len(set(ids)), "ids are unique on the page"
+    used = set()
     for tag in page.find_all(fill=re.compile("^url")):
-        assert re.fullmatch(r"url\(#(.+)\)", tag["fill"]).group(1) in ids, tag["fill"]
-    return page.select("svg.icon-defs")
+        used.add(re.fullmatch(r"url\(#(.+)\)", tag["fill"]).group(1))
+        assert tag["fill"][5:-1] in ids, tag["fill"]
+    holders = page.select("svg.icon-defs")
+    for holder in holders:
+        assert {tile["id"] for tile in holder.find_all("pattern")} - {"icon-range"} <= used
+    return holders
 
 
 @pytest.mark.parametrize("set_id", [None, "ifm-5y", "meta-2017"])

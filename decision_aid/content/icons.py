@@ -338,6 +338,10 @@ class Looks(Cells):
     styles: tuple
     range: Range
 
+    def only(self, roles):
+        """These looks with only the given roles' people: a page defines just the tiles it draws."""
+        return Looks(tuple(style for style in self.styles if style.role in roles), self.range)
+
 
 # The range's colour, width and dashes are its class defaults; the numbers do not matter here.
 LOOKS = Looks(tuple(PALETTE.values()), Range(0, 0, ""))

@@ -394,9 +394,19 @@ TABLE_KEY = {
 }
 
 
+def roles_drawn(views):
+    """Every look the views' pictures use."""
+    return set().union(*(view.roles for view in views))
+
+
+def looks_for(views):
+    """The person tiles a web page showing these views defines once (icon_defs)."""
+    return icons.LOOKS.only(roles_drawn(views))
+
+
 def colour_key(views):
     """The meaning of every look the views use, dark first."""
-    used = set().union(*(view.roles for view in views)) if views else set()
+    used = roles_drawn(views)
     return [text for role, text in COLOUR_KEY.items() if role in used]
 
 

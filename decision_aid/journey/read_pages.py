@@ -122,6 +122,7 @@ def the_numbers(answers, step, query):
         "views": views,
         "overview": numbers.overview_rows(views),
         "colour_key": numbers.colour_key(views),
+        "looks": numbers.looks_for(views),
         "worked_example": numbers.worked_example(views, comparison_set),
         "not_shown": numbers.not_shown(comparison_set, headline),
         "study_options": [

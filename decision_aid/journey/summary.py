@@ -214,6 +214,7 @@ def build(answers):
         # Every outcome of the headline study, benefits and harms alike (IPDAS C1), each with the
         # person's rating where the outcome is one of the things that matter most to them.
         numbers_rows=outcome_rows(numbers.set_view(headline_set), answers),
+        numbers_looks=numbers.looks_for(numbers.set_view(headline_set)),
         # What each look in the pictures means (every look the table uses), in the key's short words.
         colour_key=numbers.TABLE_KEY,
         survival=options.SURVIVAL,

@@ -3,7 +3,6 @@
 from flask_babel import get_locale
 
 from decision_aid.content import about
-from decision_aid.content import icons
 from decision_aid.content import options
 from decision_aid.web import answers as stored
 from decision_aid.web import i18n
@@ -27,7 +26,6 @@ def page_context():
         "decision": options.DECISION,
         "version": about.VERSION,
         "published": about.PUBLISHED,
-        "icon_looks": icons.LOOKS,  # for pages that define the icon arrays' people once
         # Defaults a page overrides: question pages with errors, and PDFs.
         "has_errors": False,
         "for_print": False,
