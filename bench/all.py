@@ -3,10 +3,11 @@ Flask page, PDF cost against a one-paragraph render, renderer memory over many r
 
 - Page weight: every page of a full walk, first visit, with the CSS and scripts it links, as served
   (gzip from Flask-Compress); the largest over the walk (/evidence apart), and the key pages.
-- Throughput: wrk on loopback against gunicorn with gunicorn.conf.py (gthread, 2 workers) serving the
-  app, then the same settings serving bench/bare.py; one after the other in one run, every response
-  checked to be a 200, and the CPU the server used per request (all its processes, from /proc):
-  on a shared machine that cost is steadier than requests per second. The summary and the numbers
+- Throughput: wrk on loopback against gunicorn with gunicorn.conf.py (gthread, 2 workers; no restart
+  after max_requests) serving the app, then the same settings serving bench/bare.py; one after the
+  other in one run, every response checked to be a 200, the CPU the server used per request (all
+  its processes, from /proc) and the busiest worker's share of it: on a shared machine that cost
+  is steadier than requests per second. The summary and the numbers
   page get a different finished journey's cookie on each request (random answers), so nothing about
   one person's answers could be reused; each cookie as a browser holds it after the journey (with
   its form token, permanent).
@@ -163,14 +164,24 @@ def cpu_seconds(pid):
 
 
 def measured(server, url, cookie_list, seconds, connections, work):
-    """wrk's result for one URL, and the server's CPU milliseconds per request meanwhile.
+    """wrk's result for one URL, the server's CPU milliseconds per request meanwhile, and the
+    busiest worker's share of the workers' CPU.
 
     Requests per second depend on what else the machine is running; the CPU each request costs
-    the server much less, so cost ratios are steadier than throughput ratios on a shared VM."""
+    the server much less, so cost ratios are steadier than throughput ratios on a shared VM.
+    The share says how wrk's connections fell: each gthread worker accepts connections as it
+    wakes, and wrk opens all of its keep-alive connections at once, so one worker sometimes holds
+    them all (a share near 100 %) and requests per second are then bound to one core."""
+    workers = children(server.pid)
     before = cpu_seconds(server.pid)
+    worker_before = {pid: cpu_seconds(pid) for pid in workers}
     result = wrk(url, cookie_list, seconds, connections, work)
     used = cpu_seconds(server.pid) - before
-    return (*result, used * 1000 / (result[0] * seconds))
+    # A worker that restarted meanwhile (gunicorn's max_requests) leaves no share to compare: None.
+    restarted = set(workers) - set(children(server.pid))
+    worker_used = [cpu_seconds(pid) - start for pid, start in worker_before.items()]
+    share = None if restarted or not sum(worker_used) else max(worker_used) / sum(worker_used)
+    return (*result, used * 1000 / (result[0] * seconds), share)
 
 
 def throughput(args, work, secret, cookie_list):
@@ -179,6 +190,9 @@ def throughput(args, work, secret, cookie_list):
         "FLASK_PDF_RATE_LIMIT": "100000 per minute",
         "GUNICORN_WORKER_CLASS": "gthread",
         "WEB_CONCURRENCY": "2",
+        # No restart every 10,000 requests (gunicorn.conf.py's safety net against leaks): a run of
+        # 15,000 question pages made workers restart in the middle of the next page's run, cold.
+        "GUNICORN_MAX_REQUESTS": "0",
     }
     results = {}
     app = Gunicorn(work, secret_key=secret, name="app", env=env).wait_ready()
@@ -316,7 +330,7 @@ def main():
         results = throughput(args, work, secret, cookie_list)
     bare_rps = results["bare"][0]
     for name in ("bare", "question", "numbers", "summary"):
-        rps, bad, p50, p99, _cpu = results[name]
+        rps, bad, p50, p99, _cpu, _share = results[name]
         ratio = f"{rps / bare_rps:.2f}x bare" if name != "bare" else "1"
         rows.append(
             (
@@ -339,6 +353,15 @@ def main():
         (
             "  CPU ratios: bare / question (the throughput ratio's twin), summary / question",
             f"{cpu['bare'] / cpu['question']:.2f}x, {cpu['summary'] / cpu['question']:.1f}",
+        )
+    )
+    rows.append(
+        (
+            "  Busiest worker's share of the workers' CPU: question / summary (50 % is even)",
+            " / ".join(
+                "a worker restarted" if share is None else f"{share:.0%}"
+                for share in (results["question"][5], results["summary"][5])
+            ),
         )
     )
     paragraph = one_paragraph_ms()
