@@ -338,30 +338,22 @@ def page_fill(pdf_bytes, margins_mm, dpi=40):
         return shares
 
 
-def first_page_png(pdf_bytes, folder):
-    """Page 1 of a PDF drawn in grey at 150 dpi (a plain office print), as PNG bytes."""
+def printed_pages_png(pdf_bytes, folder, last_page=None):
+    """The PDF's pages (up to last_page) drawn in grey at 150 dpi (a plain office print), as PNG bytes."""
     import subprocess
 
     pdf_file = Path(folder) / "document.pdf"
     pdf_file.write_bytes(pdf_bytes)
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "150",
-            "-gray",
-            "-png",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            str(pdf_file),
-            str(Path(folder) / "page"),
-        ],
-        check=True,
-    )
-    (page_one,) = Path(folder).glob("page*.png")
-    return page_one.read_bytes()
+    pages = ["-f", "1", "-l", str(last_page)] if last_page else []
+    command = ["pdftoppm", "-r", "150", "-gray", "-png", *pages, str(pdf_file), str(Path(folder) / "page")]
+    subprocess.run(command, check=True)
+    return [png.read_bytes() for png in sorted(Path(folder).glob("page*.png"))]
+
+
+def first_page_png(pdf_bytes, folder):
+    """Page 1 of a PDF drawn in grey at 150 dpi (a plain office print), as PNG bytes."""
+    (page_one,) = printed_pages_png(pdf_bytes, folder, last_page=1)
+    return page_one
 
 
 # After a full journey: the pages a person reaches from the summary and the footer.

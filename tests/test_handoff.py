@@ -327,7 +327,7 @@ def test_hand_off_qr_codes_scan_for_many_links(app):
         links = [handoff.make_link(complete_answers(), "https://aid.example.org/handoff") for _ in range(40)]
     for link in links:
         png = base64.b64decode(link.qr_code.split(",", 1)[1])
-        # Enlarged as the page shows it: 2 CSS pixels a module, no smoothing (image-rendering).
+        # Enlarged without smoothing, as a screen of twice the pixel density shows it (image-rendering).
         assert scan_qr_codes(png, enlarge=2) == [link.url]
 
 

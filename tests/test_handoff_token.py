@@ -237,18 +237,6 @@ def test_a_missing_public_address_is_logged_once(tmp_path, monkeypatch, caplog):
     assert len(warnings) == 1
 
 
-def scan_printed_pages(pdf_bytes, folder):
-    """Every QR code on every page of a PDF drawn in grey at 150 dpi (a plain office print)."""
-    import subprocess
-
-    from tests.helpers import scan_qr_codes
-
-    (folder / "printed.pdf").write_bytes(pdf_bytes)
-    command = ["pdftoppm", "-r", "150", "-gray", "-png", str(folder / "printed.pdf"), str(folder / "printed")]
-    subprocess.run(command, check=True)
-    return [found for png in sorted(folder.glob("printed*.png")) for found in scan_qr_codes(png.read_bytes())]
-
-
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_copy_link_button_copies_the_link_alone(browser, live_server, javascript, tmp_path):
     import io
@@ -256,6 +244,7 @@ def test_copy_link_button_copies_the_link_alone(browser, live_server, javascript
     from PIL import Image
 
     from tests.helpers import TYPICAL_ANSWERS
+    from tests.helpers import printed_pages_png
     from tests.helpers import scan_qr_codes
     from tests.helpers import walk_to_summary
 
@@ -266,8 +255,8 @@ def test_copy_link_button_copies_the_link_alone(browser, live_server, javascript
     walk_to_summary(page, live_server, TYPICAL_ANSWERS)
     link = page.locator("#handoff-link").input_value()
     assert link.startswith(live_server + "/handoff#") and len(link) <= LINK_BUDGET
-    # The code as Chromium draws it (one pixel a module, enlarged): it scans, and no module edge is
-    # smoothed into grey.
+    # The code as Chromium draws it (whole pixels a module, enlarged without smoothing): it scans, and
+    # no module edge is smoothed into grey.
     shown = page.locator("img.handoff__qr").screenshot()
     assert scan_qr_codes(shown) == [link]
     greys = Image.open(io.BytesIO(shown)).convert("L").histogram()[40:216]
@@ -276,7 +265,8 @@ def test_copy_link_button_copies_the_link_alone(browser, live_server, javascript
     if not javascript:
         assert not page.locator("#handoff-actions").is_visible()
         # The browser's own print of the page: the code still scans from a plain 150 dpi print.
-        assert scan_printed_pages(page.pdf(format="A4"), tmp_path) == [link]
+        printed = printed_pages_png(page.pdf(format="A4"), tmp_path)
+        assert [found for png in printed for found in scan_qr_codes(png)] == [link]
         context.close()
         return
     assert copy.is_visible()
