@@ -261,6 +261,8 @@ def walk_to_summary(page, base_url, answers):
     """Start, answer every question by clicking its label, and reach the summary."""
     page.goto(base_url + "/")
     page.get_by_role("button", name="Start now").click()
+    # As after Continue below: the click returns once the first question starts arriving.
+    page.wait_for_load_state("load")
     for _step in range(MAX_STEPS):
         if "/check-answers" in page.url:
             break

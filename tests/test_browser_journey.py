@@ -65,6 +65,7 @@ def test_error_summary_links_to_the_first_radio(browser, live_server):
     page = context.new_page()
     page.goto(live_server + "/transplant")
     page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state("load")
     assert page.title().startswith("Error: ")
     page.locator(".error-summary a").click()
     assert page.evaluate("document.activeElement.id") == "transplant-0"
@@ -77,6 +78,7 @@ def test_answers_are_kept_after_the_browser_is_reopened(browser, live_server):
     page.goto(live_server + "/transplant")
     page.locator("input[value='yes']").check()
     page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state("load")
     cookies = context.cookies()
     (session_cookie,) = [cookie for cookie in cookies if cookie["name"].endswith("session")]
     # A positive expiry means the cookie outlives the browser session.

@@ -295,6 +295,7 @@ def test_handoff_pages_pass_axe(browser, live_server):
     found["form"] = Axe().run(page, options=rules).response["violations"]
     page.locator("#handoff-link").fill("https://aid.example.org/handoff#not-a-token")
     page.get_by_role("button", name="Open the summary").click()
+    page.wait_for_load_state("load")
     assert page.title().startswith("Error: ")
     found["problem"] = Axe().run(page, options=rules).response["violations"]
     page.goto(f"{live_server}/handoff#{token}")
