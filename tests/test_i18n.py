@@ -98,3 +98,46 @@ def test_lazy_strings_follow_the_request_and_read_without_an_app(app):
         app.preprocess_request()
         assert str(alive) == catalog("es").get(("was alive", "were alive")).string[1]
     assert str(alive) == "were alive"
+
+
+TEMPLATE_STRINGS = [
+    "{{ _('Continue') }}",
+    # The translation itself is trusted markup (Jinja marks it safe); only the variables are escaped.
+    "{{ _('Tom & Jerry <i>') }}",
+    # Variables are escaped into the escaped translation.
+    "{{ _('Version %(version)s, published %(date)s.', version='<b>2</b>', date='1 & 2') }}",
+    # New-style strings are format strings even without variables: "%%" shows as "%".
+    "{{ _('100%% of nothing') }}",
+    "{{ ngettext('You can write up to %(num)s character.', 'You can write up to %(num)s characters.', 1) }}",
+    "{{ ngettext('You can write up to %(num)s character.', 'You can write up to %(num)s characters.', 1000) }}",
+    "{{ ngettext('%(num)s in %(total)s', '%(num)s in %(total)s', 3, total='<100>') }}",
+    # Where the page turns escaping off, the text comes unescaped, as Jinja's own gettext gives it.
+    "{% autoescape false %}{{ _('Version %(version)s, published %(date)s.', version='<b>', date='&') }}"
+    "{% endautoescape %}",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_template_gettext_gives_what_jinjas_own_gives(app, lang):
+    # web/i18n.template_gettext and template_ngettext replace Jinja's new-style callables, which reach
+    # the translation through three calls: the same text, escaping and formatting are expected.
+    import jinja2
+    from flask import render_template_string
+
+    from decision_aid.extensions import babel
+
+    with app.test_request_context(f"/?lang={lang}"):
+        app.preprocess_request()
+        translations = babel.domain_instance.get_translations()
+        reference = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+        reference.install_gettext_callables(
+            gettext=translations.ugettext, ngettext=translations.ungettext, newstyle=True
+        )
+        rendered = [render_template_string(source) for source in TEMPLATE_STRINGS]
+        assert rendered == [reference.from_string(source).render() for source in TEMPLATE_STRINGS]
+    assert rendered[1] == "Tom & Jerry <i>"
+    assert "&lt;b&gt;2&lt;/b&gt;" in rendered[2] and "1 &amp; 2" in rendered[2]
+    assert rendered[3] == "100% of nothing"
+    assert "<b>" in rendered[-1]
+    if lang != "en":
+        assert rendered[0] == catalog(lang).get("Continue").string != "Continue"

@@ -6,6 +6,8 @@ from flask import request
 from flask import session
 from flask_babel import Domain
 from flask_babel import get_locale
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from decision_aid.extensions import babel
 
@@ -61,7 +63,32 @@ def init_app(app):
         pgettext=lambda c, s: translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
     )
+    # The strings the templates translate (_ and ngettext) in one call each (template_gettext).
+    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext)
     app.before_request(remember_requested_language)
+
+
+@pass_context
+def template_gettext(context, string, **variables):
+    """A template's _() or gettext(): the translation, escaped with the page, filled in with the variables.
+
+    What Jinja's new-style gettext does, in one call: Jinja reaches its own through an alias and two
+    more context calls, about 5 microseconds a string, a tenth of a question page (issue 14)."""
+    translated = babel.domain_instance.get_translations().ugettext(string)
+    if context.eval_ctx.autoescape:
+        translated = Markup(translated)
+    # New-style strings are format strings even without variables ("%%" shows as "%"), as in Jinja.
+    return translated % variables if variables or "%" in translated else translated
+
+
+@pass_context
+def template_ngettext(context, singular, plural, num, **variables):
+    """A template's ngettext(): the singular or plural translation for num, as template_gettext."""
+    variables.setdefault("num", num)
+    translated = babel.domain_instance.get_translations().ungettext(singular, plural, num)
+    if context.eval_ctx.autoescape:
+        translated = Markup(translated)
+    return translated % variables
 
 
 def supported_languages():
