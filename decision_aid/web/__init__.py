@@ -4,7 +4,7 @@ from decision_aid import extensions
 from decision_aid.printing import pdf
 from decision_aid.web import answers
 from decision_aid.web import assets
-from decision_aid.web import chrome
+from decision_aid.web import kept
 from decision_aid.web import clinic
 from decision_aid.web import compression
 from decision_aid.web import context
@@ -31,7 +31,7 @@ def init_app(app):
     errors.init_app(app)
     context.init_app(app)
     icon_markup.init_app(app)
-    chrome.init_app(app)
+    kept.init_app(app)
     unindent.init_app(app)
     pdf.init_app(app)
     public_url.init_app(app)

@@ -1,4 +1,4 @@
-"""The page chrome kept per language (decision_aid/web/chrome.py): the same pages as drawing it afresh, in
+"""Blocks kept per language (decision_aid/web/kept.py): the same pages and PDFs as drawing them afresh, in
 every language, in clinic mode and under a mount path; what is kept never depends on the answers."""
 
 import re
@@ -10,6 +10,9 @@ from tests.helpers import TYPICAL_ANSWERS
 from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import make_app
+from tests.helpers import pdf_text
+from tests.helpers import printed_pages_png
+from tests.helpers import read_pdf
 from tests.helpers import set_answers
 from tests.helpers import unpacked
 from tests.helpers import walk_every_page
@@ -52,13 +55,13 @@ def test_pages_with_kept_chrome_are_the_pages_drawn_afresh(tmp_path, lang):
     fresh_app = make_app(tmp_path / "fresh", TEMPLATES_AUTO_RELOAD=True)
     kept_pages = walked(kept_app, lang)
     assert kept_pages == walked(fresh_app, lang)
-    assert kept_app.extensions["chrome_markup"] and not fresh_app.extensions["chrome_markup"]
+    assert kept_app.extensions["kept_markup"] and not fresh_app.extensions["kept_markup"]
     # The kept footer is this language's, not the first one drawn.
-    assert {key[1] for key in kept_app.extensions["chrome_markup"]} == {lang}
+    assert {key[1] for key in kept_app.extensions["kept_markup"]} == {lang}
     # A second walk draws from what was kept, and keeps nothing more.
-    size = len(kept_app.extensions["chrome_markup"])
+    size = len(kept_app.extensions["kept_markup"])
     assert walked(kept_app, lang) == kept_pages
-    assert len(kept_app.extensions["chrome_markup"]) == size
+    assert len(kept_app.extensions["kept_markup"]) == size
 
 
 def test_one_app_keeps_each_language_and_mount_path_apart(tmp_path):
@@ -88,14 +91,51 @@ def test_one_app_keeps_each_language_and_mount_path_apart(tmp_path):
     assert not any(link["href"].startswith("/aid") for link in plain.select("footer a, header a"))
 
 
-def test_what_is_kept_depends_on_the_language_alone(app):
-    # Two people with different answers see every page; the kept blocks are the same few.
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pdfs_with_kept_blocks_are_the_pdfs_drawn_afresh(tmp_path, monkeypatch, lang):
+    # The numbers table is kept for the page (pictures shared), the summary PDF and the handout
+    # (pictures whole), and a bilingual copy draws its second language under a forced locale.
+    from decision_aid.printing import handoff
+
+    # One hand-off token for both apps (a real one is sealed with a fresh nonce every time).
+    monkeypatch.setattr(handoff, "issue_for_app", lambda answers, now: "the-same-token")
+    texts, pictures = {}, {}
+    for name, overrides in (("kept", {}), ("fresh", {"TEMPLATES_AUTO_RELOAD": True})):
+        client = make_app(tmp_path / name, **overrides).test_client()
+        set_answers(client, complete_answers())
+        check_page(client.get(f"/summary?lang={lang}"))
+        texts[name], pictures[name] = [], []
+        for index, url in enumerate(("/summary.pdf", "/summary.pdf?also=es", f"/handout.pdf?lang={lang}")):
+            response = client.get(url)
+            texts[name].append(pdf_text(read_pdf(response)))
+            # As printed: a picture kept for the page (its tiles defined once per page) would print blank.
+            folder = tmp_path / f"{name}-{index}"
+            folder.mkdir()
+            pictures[name].append(printed_pages_png(response.data, folder))
+    assert texts["kept"] == texts["fresh"]
+    assert "100" in texts["kept"][0]
+    assert pictures["kept"] == pictures["fresh"]
+
+
+def test_what_is_kept_does_not_depend_on_the_answers(app):
+    # Two people with different answers, one of whom marks what matters most to them, see every page;
+    # the same blocks are kept, and none holds the person's own mark.
     keys = []
-    for answers in (complete_answers(), complete_answers(TYPICAL_ANSWERS, transplant="no")):
-        app.extensions["chrome_markup"].clear()
+    rated = complete_answers(TYPICAL_ANSWERS, transplant="no")
+    for answers in (complete_answers(), rated):
+        app.extensions["kept_markup"].clear()
         client = app.test_client()
         set_answers(client, answers)
-        for url in PAGES:
-            check_page(client.get(url))
-        keys.append(set(app.extensions["chrome_markup"]))
-    assert keys[0] == keys[1] == {(name, "en", "") for name in ("head", "header", "footer")}
+        pages = [check_page(client.get(url)) for url in PAGES]
+        keys.append(set(app.extensions["kept_markup"]))
+    assert keys[0] == keys[1]
+    names = {name for name, _lang, _mount in keys[0]}
+    assert {"head", "header", "footer"} < names
+    assert all(
+        name in ("head", "header", "footer") or name.startswith(("outcome-cells-summary-", "outcome-key-summary-"))
+        for name in names
+    ), names
+    # The person's marks are on their page, never in what was kept.
+    marks = pages[PAGES.index("/summary")].select(".outcome-table__matters")
+    assert marks, "the second person's summary marks what matters to them"
+    assert not any("outcome-table__matters" in markup for markup in app.extensions["kept_markup"].values())

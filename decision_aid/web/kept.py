@@ -1,0 +1,44 @@
+"""Blocks of a page that are the same for everyone who reads it in one language: drawn once, then kept.
+
+`{% call kept(name) %}...{% endcall %}` draws the block the first time and serves that markup after,
+keyed by the name, the language and the path the aid is mounted under (links start with it). The
+name must say everything else the block shows, and nothing a person answered may be in the block:
+- the head's links, the header and the footer (about 0.1 ms of every page, issue 14);
+- an outcome's cells in the numbers table: pictures, counts and the difference, which come from
+  the evidence alone (the name holds the outcome's id); the person's own mark stays outside.
+tests/test_kept.py checks every page of a walk, in each language, in clinic mode, under a mount path
+and for several studies, against an app that draws everything afresh.
+"""
+
+from flask import current_app
+from flask import has_request_context
+from flask import request
+from flask_babel import get_locale
+
+# Blocks x languages x mount paths: a few hundred (about 10 outcome tables' cells, 3 prefixes and 3
+# languages); the cap bounds anything unexpected.
+MAX_KEPT = 2048
+
+
+def init_app(app):
+    """Give the templates kept() and this app its own store of drawn blocks."""
+    app.extensions["kept_markup"] = {}
+    app.jinja_env.globals["kept"] = kept
+
+
+def kept(name, caller):
+    """What a `{% call kept(name) %}` block draws: drawn once per language, then kept."""
+    env = current_app.jinja_env
+    # A template being edited (auto-reload) must show its changes; outside a request there is no
+    # mount path to key on (and nothing is served).
+    if env.auto_reload or not has_request_context():
+        return caller()
+    key = (name, str(get_locale()), request.script_root)
+    store = current_app.extensions["kept_markup"]
+    markup = store.get(key)
+    if markup is None:
+        markup = caller()
+        if len(store) >= MAX_KEPT:
+            store.clear()
+        store[key] = markup
+    return markup
