@@ -1,7 +1,9 @@
 """The real server under gunicorn.conf.py: slow clients and a burst of PDFs must not stop pages.
 
-With sync workers both tests fail: two slow clients hold both workers, and ten PDFs are served
-one after another while /healthz waits (run with GUNICORN_WORKER_CLASS=sync to see it).
+With sync workers the slow-client test fails: two slow clients hold both workers (run with
+GUNICORN_WORKER_CLASS=sync to see it). The PDF burst passes with sync workers too now that each
+worker renders the handout once and serves the rest from its cache (or answers 503 while its
+render slots are busy); it guards that pages stay answered while PDFs render.
 """
 
 import socket
@@ -132,7 +134,9 @@ def fetch_pdf(url):
 
 def test_pdf_burst_does_not_block_pages(server):
     """Ten PDFs at once: pages stay under 5 s; each PDF is a PDF or a 503 with Retry-After."""
-    probe = Probe(server.url, interval=0.25)
+    # Often enough that the burst (about 2 s) gets a handful of probes: with only two, one slow
+    # probe while the workers started their renderers made the median (a full run failed once: 1.06 s).
+    probe = Probe(server.url, interval=0.1)
     probe.start()
     try:
         with ThreadPoolExecutor(PDF_BURST) as pool:
