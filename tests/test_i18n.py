@@ -109,11 +109,13 @@ TEMPLATE_STRINGS = [
     # New-style strings are format strings even without variables: "%%" shows as "%".
     "{{ _('100%% of nothing') }}",
     "{{ ngettext('You can write up to %(num)s character.', 'You can write up to %(num)s characters.', 1) }}",
-    "{{ ngettext('You can write up to %(num)s character.', 'You can write up to %(num)s characters.', 1000) }}",
+    "{{ ngettext('You can write up to %(num)s character.', 'You can write up to %(num)s characters.', 9) }}",
     "{{ ngettext('%(num)s in %(total)s', '%(num)s in %(total)s', 3, total='<100>') }}",
     # Where the page turns escaping off, the text comes unescaped, as Jinja's own gettext gives it.
-    "{% autoescape false %}{{ _('Version %(version)s, published %(date)s.', version='<b>', date='&') }}"
-    "{% endautoescape %}",
+    (
+        "{% autoescape false %}{{ _('Version %(version)s, published %(date)s.', version='<b>', date='&') }}"
+        "{% endautoescape %}"
+    ),
 ]
 
 

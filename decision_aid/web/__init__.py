@@ -4,7 +4,6 @@ from decision_aid import extensions
 from decision_aid.printing import pdf
 from decision_aid.web import answers
 from decision_aid.web import assets
-from decision_aid.web import kept
 from decision_aid.web import clinic
 from decision_aid.web import compression
 from decision_aid.web import context
@@ -14,6 +13,7 @@ from decision_aid.web import errors
 from decision_aid.web import i18n
 from decision_aid.web import icon_markup
 from decision_aid.web import journey
+from decision_aid.web import kept
 from decision_aid.web import pages
 from decision_aid.web import public_url
 from decision_aid.web import security

@@ -76,7 +76,7 @@ def template_gettext(context, string, **variables):
     more context calls, about 5 microseconds a string, a tenth of a question page (issue 14)."""
     translated = babel.domain_instance.get_translations().ugettext(string)
     if context.eval_ctx.autoescape:
-        translated = Markup(translated)
+        translated = Markup(translated)  # noqa: S704 - the aid's own catalog text, trusted as Jinja trusts it
     # New-style strings are format strings even without variables ("%%" shows as "%"), as in Jinja.
     return translated % variables if variables or "%" in translated else translated
 
@@ -87,7 +87,7 @@ def template_ngettext(context, singular, plural, num, **variables):
     variables.setdefault("num", num)
     translated = babel.domain_instance.get_translations().ungettext(singular, plural, num)
     if context.eval_ctx.autoescape:
-        translated = Markup(translated)
+        translated = Markup(translated)  # noqa: S704 - as in template_gettext
     return translated % variables
 
 
