@@ -6,8 +6,9 @@ name must say everything else the block shows, and nothing a person answered may
 - the head's links, the header and the footer (about 0.1 ms of every page, issue 14);
 - an outcome's cells in the numbers table: pictures, counts and the difference, which come from
   the evidence alone (the name holds the outcome's id); the person's own mark stays outside.
-tests/test_kept.py checks every page of a walk, in each language, in clinic mode, under a mount path
-and for several studies, against an app that draws everything afresh.
+tests/test_kept.py checks every page of a walk in each language, pages in clinic mode and under a
+mount path, and the summary PDF, a bilingual copy and the handout, against an app that draws
+everything afresh.
 """
 
 from flask import current_app
@@ -15,8 +16,8 @@ from flask import has_request_context
 from flask import request
 from flask_babel import get_locale
 
-# Blocks x languages x mount paths: a few hundred (about 10 outcome tables' cells, 3 prefixes and 3
-# languages); the cap bounds anything unexpected.
+# About 65 per mount path: the 3 chrome blocks, and the numbers table's cells (5 outcomes) and key
+# for the page, the summary PDF and the handout, in 3 languages; the cap bounds anything unexpected.
 MAX_KEPT = 2048
 
 
