@@ -9,6 +9,8 @@ pictures a page shows may depend on the answers, but each picture is the same fo
 
 from flask import current_app
 
+from decision_aid.web import kept
+
 MACROS = "components/icon_array.html"
 # Studies x outcomes x arms x languages x pages: a few hundred pictures; the cap bounds the worst case.
 MAX_KEPT = 2048
@@ -24,15 +26,9 @@ def icon_array_kept(array, id, title, shared=False):  # noqa: A002 - the macro's
     """The icon_array macro's markup for this picture, drawn on first use and then kept."""
     title = str(title)
     key = (array.drawing, id, title, bool(shared))
-    kept = current_app.extensions["icon_markup"]
-    markup = kept.get(key)
-    if markup is None:
-        env = current_app.jinja_env
+
+    def draw():
         # The macro returns Markup: the title is escaped inside it, as on any page.
-        markup = env.get_template(MACROS).module.icon_array(array, id, title, shared)
-        # A template being edited (auto-reload) must show its changes; otherwise keep the drawing.
-        if not env.auto_reload:
-            if len(kept) >= MAX_KEPT:
-                kept.clear()
-            kept[key] = markup
-    return markup
+        return current_app.jinja_env.get_template(MACROS).module.icon_array(array, id, title, shared)
+
+    return kept.drawn_once(current_app.extensions["icon_markup"], key, draw, limit=MAX_KEPT)

@@ -29,17 +29,21 @@ def init_app(app):
 
 def kept(name, caller):
     """What a `{% call kept(name) %}` block draws: drawn once per language, then kept."""
-    env = current_app.jinja_env
-    # A template being edited (auto-reload) must show its changes; outside a request there is no
-    # mount path to key on (and nothing is served).
-    if env.auto_reload or not has_request_context():
+    # Outside a request there is no mount path to key on (and nothing is served).
+    if not has_request_context():
         return caller()
     key = (name, str(get_locale()), request.script_root)
-    store = current_app.extensions["kept_markup"]
+    return drawn_once(current_app.extensions["kept_markup"], key, caller)
+
+
+def drawn_once(store, key, draw, limit=MAX_KEPT):
+    """The markup kept in store under key, drawn by draw() the first time; at most `limit` kept."""
     markup = store.get(key)
     if markup is None:
-        markup = caller()
-        if len(store) >= MAX_KEPT:
-            store.clear()
-        store[key] = markup
+        markup = draw()
+        # A template being edited (auto-reload) must show its changes: keep nothing then.
+        if not current_app.jinja_env.auto_reload:
+            if len(store) >= limit:
+                store.clear()
+            store[key] = markup
     return markup
