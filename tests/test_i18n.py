@@ -111,6 +111,9 @@ TEMPLATE_STRINGS = [
     "{{ ngettext('You can write up to %(num)s character.', 'You can write up to %(num)s characters.', 1) }}",
     "{{ ngettext('You can write up to %(num)s character.', 'You can write up to %(num)s characters.', 9) }}",
     "{{ ngettext('%(num)s in %(total)s', '%(num)s in %(total)s', 3, total='<100>') }}",
+    # Variables may be called what the functions' own arguments are called, as in Jinja.
+    "{{ _('%(string)s and %(context)s', string='a', context='b') }}",
+    "{{ ngettext('%(num)s thing', '%(num)s things', 2, num='two') }}",
     # Where the page turns escaping off, the text comes unescaped, as Jinja's own gettext gives it.
     (
         "{% autoescape false %}{{ _('Version %(version)s, published %(date)s.', version='<b>', date='&') }}"
@@ -127,7 +130,11 @@ def test_template_gettext_gives_what_jinjas_own_gives(app, lang):
     from flask import render_template_string
 
     from decision_aid.extensions import babel
+    from decision_aid.web import i18n
 
+    # The app's templates use these, not Jinja's own.
+    assert app.jinja_env.globals["_"] is app.jinja_env.globals["gettext"] is i18n.template_gettext
+    assert app.jinja_env.globals["ngettext"] is i18n.template_ngettext
     with app.test_request_context(f"/?lang={lang}"):
         app.preprocess_request()
         translations = babel.domain_instance.get_translations()

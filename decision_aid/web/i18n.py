@@ -51,7 +51,9 @@ def babel_request_state():
 def init_app(app):
     """Wire Flask-Babel with our locale selector and remember a ?lang= choice."""
     babel.init_app(app, locale_selector=select_locale)
-    # Every gettext goes through the Babel object's domain; Jinja's callables ask ours directly.
+    # Every gettext goes through the Babel object's domain. Jinja's pgettext and npgettext come from
+    # install_gettext_callables (which also sets new-style strings); _, gettext and ngettext are then
+    # replaced by the one-call versions below.
     domain = babel.__dict__.get("domain_instance")
     if not isinstance(domain, RequestDomain):
         domain = babel.domain_instance = RequestDomain(domain=app.extensions["babel"].default_domain)
@@ -69,7 +71,7 @@ def init_app(app):
 
 
 @pass_context
-def template_gettext(context, string, **variables):
+def template_gettext(context, string, /, **variables):
     """A template's _() or gettext(): the translation, escaped with the page, filled in with the variables.
 
     What Jinja's new-style gettext does, in one call: Jinja reaches its own through an alias and two
@@ -77,12 +79,13 @@ def template_gettext(context, string, **variables):
     translated = babel.domain_instance.get_translations().ugettext(string)
     if context.eval_ctx.autoescape:
         translated = Markup(translated)  # noqa: S704 - the aid's own catalog text, trusted as Jinja trusts it
+    # Positional-only, as Jinja's own: a template may name a variable string, context or num.
     # New-style strings are format strings even without variables ("%%" shows as "%"), as in Jinja.
     return translated % variables if variables or "%" in translated else translated
 
 
 @pass_context
-def template_ngettext(context, singular, plural, num, **variables):
+def template_ngettext(context, singular, plural, num, /, **variables):
     """A template's ngettext(): the singular or plural translation for num, as template_gettext."""
     variables.setdefault("num", num)
     translated = babel.domain_instance.get_translations().ungettext(singular, plural, num)
