@@ -121,7 +121,7 @@ def test_what_is_kept_does_not_depend_on_the_answers(app):
     # Two people with different answers, one of whom marks what matters most to them, see every page;
     # the same blocks are kept, and none holds the person's own mark.
     keys = []
-    rated = complete_answers(TYPICAL_ANSWERS, transplant="no")
+    rated = complete_answers(TYPICAL_ANSWERS, transplant="no", doctor_note="Zebra 12345")
     for answers in (complete_answers(), rated):
         app.extensions["kept_markup"].clear()
         client = app.test_client()
@@ -137,3 +137,6 @@ def test_what_is_kept_does_not_depend_on_the_answers(app):
     marks = pages[PAGES.index("/summary")].select(".outcome-table__matters")
     assert marks, "the second person's summary marks what matters to them"
     assert not any("outcome-table__matters" in markup for markup in app.extensions["kept_markup"].values())
+    # Nor anything the person wrote.
+    assert "Zebra 12345" in pages[PAGES.index("/summary")].html
+    assert not any("Zebra" in markup for markup in app.extensions["kept_markup"].values())

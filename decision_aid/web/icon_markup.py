@@ -5,6 +5,8 @@ alternative (a sentence of evidence numbers, in the page's language) and whether
 tiles. Drawing it through the icon_array macro took about 0.07 ms an array: 0.7 ms of a summary page with ten
 (issue 14). The key holds exactly those inputs, so nothing a person answered is ever part of it; which
 pictures a page shows may depend on the answers, but each picture is the same for everyone.
+The numbers table's cells are kept whole as well (web/kept.py), arrays included: for those, this store
+serves the first drawing of each cell; the numbers page reads it every time.
 """
 
 from flask import current_app
