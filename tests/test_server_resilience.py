@@ -1,9 +1,7 @@
 """The real server under gunicorn.conf.py: slow clients and a burst of PDFs must not stop pages.
 
-With sync workers the slow-client test fails: two slow clients hold both workers (run with
-GUNICORN_WORKER_CLASS=sync to see it). The PDF burst passes with sync workers too now that each
-worker renders the handout once and serves the rest from its cache (or answers 503 while its
-render slots are busy); it guards that pages stay answered while PDFs render.
+With sync workers both tests fail: two slow clients hold both workers, and ten summary PDFs are
+served one after another while /healthz waits (run with GUNICORN_WORKER_CLASS=sync to see it).
 """
 
 import socket
@@ -24,7 +22,7 @@ pytestmark = pytest.mark.timeout(180)
 
 # Generous: /healthz answers in milliseconds when a thread is free.
 HEALTHZ_BOUND = 5.0
-# On a fast machine ten handouts take 2-4 s with sync workers, so a page queued behind them can
+# Ten summary PDFs take several seconds with sync workers, so a page queued behind them may
 # still come in under 5 s; the typical probe shows the queue. Threaded workers answer in 0.1 s.
 HEALTHZ_TYPICAL_BOUND = 1.0
 PDF_BURST = 10
@@ -35,11 +33,35 @@ TRICKLE_INTERVAL = 1.0
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def secret_key():
+    """The server's secret key, so the tests can hold a finished journey's cookie for it."""
+    return random_secret()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, secret_key):
     """The app under gunicorn with the repository's settings, as `make run` starts it."""
-    app = start_gunicorn(tmp_path_factory.mktemp("gunicorn"), secret_key=random_secret())
+    app = start_gunicorn(tmp_path_factory.mktemp("gunicorn"), secret_key=secret_key)
     yield app
     app.stop()
+
+
+@pytest.fixture(scope="module")
+def journey_cookie(tmp_path_factory, secret_key):
+    """A finished journey's session cookie for the server, as a browser holds it."""
+    from flask.sessions import SecureCookieSessionInterface
+
+    from decision_aid.web.answers import VERSION
+    from tests.helpers import complete_answers
+    from tests.helpers import make_app
+
+    app = make_app(tmp_path_factory.mktemp("signer"), SECRET_KEY=secret_key, SESSION_COOKIE_SECURE=False)
+    value = (
+        SecureCookieSessionInterface()
+        .get_signing_serializer(app)
+        .dumps({"answers": complete_answers(), "v": VERSION})
+    )
+    return {app.config["SESSION_COOKIE_NAME"]: value}
 
 
 class Probe(threading.Thread):
@@ -120,10 +142,11 @@ def test_slow_clients_do_not_stop_pages(server):
     assert not probe.problems(), f"/healthz blocked by slow clients: {probe.problems()}"
 
 
-def fetch_pdf(url):
-    """GET the handout PDF: its status, content type, Retry-After and the first bytes."""
+def fetch_pdf(url, cookies):
+    """GET the summary PDF (made afresh from the answers every time, never from a cache): its
+    status, content type, Retry-After and the first bytes."""
     with session() as client:
-        response = client.get(url + "/handout.pdf", timeout=60)
+        response = client.get(url + "/summary.pdf", cookies=cookies, timeout=60)
         return (
             response.status_code,
             response.headers.get("Content-Type", ""),
@@ -132,15 +155,17 @@ def fetch_pdf(url):
         )
 
 
-def test_pdf_burst_does_not_block_pages(server):
+def test_pdf_burst_does_not_block_pages(server, journey_cookie):
     """Ten PDFs at once: pages stay under 5 s; each PDF is a PDF or a 503 with Retry-After."""
-    # Often enough that the burst (about 2 s) gets a handful of probes: with only two, one slow
-    # probe while the workers started their renderers made the median (a full run failed once: 1.06 s).
-    probe = Probe(server.url, interval=0.1)
+    # Often enough that the burst gets a handful of probes: with only two, one slow probe while the
+    # workers started their renderers made the median (a full run failed once: 1.06 s).
+    probe = Probe(server.url, interval=0.1, limit=200)
     probe.start()
     try:
         with ThreadPoolExecutor(PDF_BURST) as pool:
-            results = list(pool.map(fetch_pdf, [server.url] * PDF_BURST, timeout=90))
+            results = list(
+                pool.map(fetch_pdf, [server.url] * PDF_BURST, [journey_cookie] * PDF_BURST, timeout=90)
+            )
     finally:
         probe.stop()
     served = [r for r in results if r[0] == 200 and r[1] == "application/pdf" and r[3] == b"%PDF-"]
