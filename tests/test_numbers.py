@@ -218,8 +218,9 @@ def picture_references_resolve(page):
     assert len(ids) == len(set(ids)), "ids are unique on the page"
     used = set()
     for tag in page.find_all(fill=re.compile("^url")):
-        used.add(re.fullmatch(r"url\(#(.+)\)", tag["fill"]).group(1))
-        assert tag["fill"][5:-1] in ids, tag["fill"]
+        target = re.fullmatch(r"url\(#(.+)\)", tag["fill"]).group(1)
+        assert target in ids, tag["fill"]
+        used.add(target)
     holders = page.select("svg.icon-defs")
     for holder in holders:
         assert {tile["id"] for tile in holder.find_all("pattern")} - {"icon-range"} <= used
