@@ -10,6 +10,7 @@ WeasyPrint once and then serves many renders, so only the first render pays for 
 """
 
 import atexit
+import gc
 import logging
 import mimetypes
 import os
@@ -215,7 +216,7 @@ def shared_stylesheet(sheet, static_root, font_config):
     return parsed
 
 
-def _serve(connection, memory_mb):
+def _serve(connection, memory_mb, collect_between_jobs=False):
     """The worker's loop: say ready, then run one job at a time until the app goes away."""
     if memory_mb:
         import resource
@@ -238,11 +239,28 @@ def _serve(connection, memory_mb):
             # Only the type: a message could quote the document, which holds answers.
             reply = ("error", type(error).__name__)
         connection.send(reply)
+        if collect_between_jobs:
+            collect_after_render()
+
+
+def collect_after_render():
+    """Free what the last render left (its boxes form cycles), while the app sends the PDF.
+
+    The first time, what survives (WeasyPrint's modules, fonts and caches, kept for the worker's
+    life) is frozen, so later collections walk only what later renders made: about 25 ms, not 100."""
+    gc.collect()
+    if not gc.get_freeze_count():
+        gc.freeze()
 
 
 def _serve_fd(fd, memory_mb):
     """The worker's entry point: serve jobs on the socket the app passed down."""
-    _serve(Connection(fd), memory_mb)
+    # A render builds a tree of some hundred thousand boxes that point at each other. Python's
+    # collector, left to run on its own, walked that growing tree again and again during the
+    # render: about a quarter of a summary PDF's time. In this process, which only renders, it
+    # runs once after each render instead.
+    gc.disable()
+    _serve(Connection(fd), memory_mb, collect_between_jobs=True)
 
 
 # A fresh interpreter, not multiprocessing: spawn would re-import the app's __main__ script, and
