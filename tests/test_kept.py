@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from decision_aid.journey import flow
 from tests.helpers import TYPICAL_ANSWERS
 from tests.helpers import check_page
 from tests.helpers import complete_answers
@@ -56,8 +57,8 @@ def test_pages_with_kept_chrome_are_the_pages_drawn_afresh(tmp_path, lang):
     kept_pages = walked(kept_app, lang)
     assert kept_pages == walked(fresh_app, lang)
     assert kept_app.extensions["kept_markup"] and not fresh_app.extensions["kept_markup"]
-    # The kept footer is this language's, not the first one drawn.
-    assert {key[1] for key in kept_app.extensions["kept_markup"]} == {lang}
+    # The kept footer is this language's, not the first one drawn (a key ends language, mount path).
+    assert {key[-2] for key in kept_app.extensions["kept_markup"]} == {lang}
     # A second walk draws from what was kept, and keeps nothing more.
     size = len(kept_app.extensions["kept_markup"])
     assert walked(kept_app, lang) == kept_pages
@@ -129,14 +130,120 @@ def test_what_is_kept_does_not_depend_on_the_answers(app):
         pages = [check_page(client.get(url)) for url in PAGES]
         keys.append(set(app.extensions["kept_markup"]))
     assert keys[0] == keys[1]
-    names = {name for name, _lang, _mount in keys[0]}
-    assert {"head", "header", "footer"} < names
+    names = {key[0] for key in keys[0]}
+    assert {"head", "header", "footer", "choices"} < names
     tables = ("outcome-cells-summary-", "outcome-key-summary-")
-    assert all(name in ("head", "header", "footer") or name.startswith(tables) for name in names), names
+    chrome = ("head", "header", "footer", "choices")
+    assert all(name in chrome or name.startswith(tables) for name in names), names
     # The person's marks are on their page, never in what was kept.
     marks = pages[PAGES.index("/summary")].select(".outcome-table__matters")
     assert marks, "the second person's summary marks what matters to them"
-    assert not any("outcome-table__matters" in markup for markup in app.extensions["kept_markup"].values())
-    # Nor anything the person wrote.
+    assert not any("outcome-table__matters" in markup for markup in kept_markup(app))
+    # Nor anything the person wrote, nor a tick (the second person answered /transplant "no").
     assert "Zebra 12345" in pages[PAGES.index("/summary")].html
-    assert not any("Zebra" in markup for markup in app.extensions["kept_markup"].values())
+    assert pages[PAGES.index("/transplant")].select('input[value="no"][checked]')
+    assert not any("Zebra" in markup or "checked" in markup for markup in kept_markup(app))
+
+
+def kept_markup(app):
+    """Each kept block's markup (a list of choices is kept as the pieces between its ticks)."""
+    kept = app.extensions["kept_markup"].values()
+    return ["".join(markup) if isinstance(markup, list) else markup for markup in kept]
+
+
+def other_answers(app):
+    """A finished journey that ticks the last choice of every question and every box of a list."""
+    answers = {}
+    with app.test_request_context():
+        while (step := flow.first_incomplete(answers)) is not None:
+            if not step.is_question:
+                answers["_seen"] = [*answers.get("_seen", ()), step.slug]
+            form = step.bound_form(answers)
+            for name in step.fields:
+                if form[name].type == "TextAreaField":
+                    answers[name] = "A note"
+                    continue
+                values = [value for value, _label, _selected, _render_kw in form[name].iter_choices()]
+                answers[name] = values if form[name].type == "SelectMultipleField" else values[-1]
+            answers = flow.prune(answers)
+    return answers
+
+
+def ticks_answered(app, step, answers):
+    """{field name: sorted values} a question page should show ticked for these answers."""
+    with app.test_request_context():
+        form = step.bound_form(answers)
+    expected = {}
+    for name in step.fields:
+        if form[name].type in ("RadioField", "SelectMultipleField") and answers.get(name):
+            value = answers[name]
+            expected[name] = sorted(value) if isinstance(value, list) else [value]
+    return expected
+
+
+def ticked(page):
+    """{field name: sorted values of its ticked choices} on a question page."""
+    found = {}
+    for box in page.select("input[checked]"):
+        found.setdefault(box["name"], []).append(box["value"])
+    return {name: sorted(values) for name, values in found.items()}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_kept_lists_of_choices_show_each_persons_ticks(tmp_path, lang):
+    # Every question page, for two people who chose differently, as the fresh app draws it; the
+    # ticks on each page are the person's answers; questions filled in from the answers or the
+    # evidence (a form with prepare()) are never kept.
+    kept_app = make_app(tmp_path / "kept")
+    fresh_app = make_app(tmp_path / "fresh", TEMPLATES_AUTO_RELOAD=True)
+    people = [complete_answers(), complete_answers(other_answers(kept_app))]
+    assert people[0] != people[1]
+    pages_seen = 0
+    for answers in people:
+        clients = []
+        for app in (kept_app, fresh_app):
+            client = app.test_client()
+            set_answers(client, answers)
+            client.get(f"/?lang={lang}")
+            clients.append(client)
+        for step in flow.applicable_steps(answers):
+            if not step.is_question:
+                continue
+            kept, fresh = (client.get(f"/{step.slug}") for client in clients)
+            assert kept.status_code == fresh.status_code == 200, step.slug
+            assert normalised(kept) == normalised(fresh), (lang, step.slug)
+            assert ticked(check_page(kept)) == ticks_answered(kept_app, step, answers), step.slug
+            pages_seen += 1
+    assert pages_seen >= 12
+    kept_fields = {key[2] for key in kept_app.extensions["kept_markup"] if key[0] == "choices"}
+    fixed = {name for step in flow.STEPS if step.same_for_everyone for name in step.fields}
+    filled_in = {name for step in flow.STEPS if not step.same_for_everyone for name in step.fields}
+    assert filled_in and not kept_fields & filled_in
+    assert kept_fields and kept_fields <= fixed
+    # One list kept per question: the second person's walk added none.
+    assert len(kept_fields) == len([key for key in kept_app.extensions["kept_markup"] if key[0] == "choices"])
+
+
+def test_a_list_with_an_error_is_drawn_afresh_with_the_other_answers_kept(tmp_path):
+    # A page of several questions posted with one left out: the error is shown on the one left
+    # out, and the other questions keep what was just chosen, as the fresh app draws them.
+    pages = {}
+    for name, overrides in (("kept", {}), ("fresh", {"TEMPLATES_AUTO_RELOAD": True})):
+        app = make_app(tmp_path / name, **overrides)
+        client = app.test_client()
+        answers = complete_answers()
+        set_answers(client, answers)
+        step = next(step for step in flow.STEPS if step.same_for_everyone and len(step.fields) > 1)
+        client.get(f"/{step.slug}")  # keeps the lists without errors first
+        token = check_page(client.get(f"/{step.slug}")).select_one('input[name="csrf_token"]')["value"]
+        chosen = {name: answers[name] for name in step.fields[1:]}
+        response = client.post(f"/{step.slug}", data={"csrf_token": token, **chosen})
+        assert response.status_code == 200
+        pages[name] = (normalised(response), check_page(response))
+    assert pages["kept"][0] == pages["fresh"][0]
+    page = pages["kept"][1]
+    assert page.select(f"#{step.fields[0]}-error")
+    shown = ticked(page)
+    assert {name: shown.get(name) for name in chosen} == {
+        name: sorted(value) if isinstance(value, list) else [value] for name, value in chosen.items()
+    }

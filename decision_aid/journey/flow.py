@@ -76,6 +76,12 @@ class Step:
         """Whether the step asks something, rather than giving information to read."""
         return bool(self.fields)
 
+    @property
+    def same_for_everyone(self):
+        """Whether the step's questions and choices are fixed: a form with prepare() fills them in
+        from the answers or the evidence, so its drawn markup must never be kept (web/kept.py)."""
+        return not hasattr(self.form, "prepare")
+
     def bound_form(self, answers, submitted=False, **form_options):
         """The step's form filled with the saved answers (or with what was just posted)."""
         saved = {name: answers[name] for name in self.fields if name in answers}
