@@ -1,6 +1,5 @@
 """A decision aid for lenalidomide maintenance after a stem cell transplant for myeloma."""
 
-from flask import Flask
 from jinja2 import StrictUndefined
 
 from decision_aid import settings
@@ -11,8 +10,9 @@ def create_app(test_config=None):
     """Create and configure the app: defaults, then FLASK_* variables, then test overrides."""
     from decision_aid import web
     from decision_aid.evidence import load_evidence
+    from decision_aid.web.jinja import AidFlask
 
-    app = Flask(
+    app = AidFlask(
         __name__,
         template_folder=str(settings.asset_dir("templates")),
         static_folder=str(settings.asset_dir("static")),
