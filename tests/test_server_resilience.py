@@ -4,11 +4,14 @@ With sync workers both tests fail: two slow clients hold both workers, and ten s
 served one after another while /healthz waits (run with GUNICORN_WORKER_CLASS=sync to see it).
 """
 
+import gc
+import runpy
 import socket
 import statistics
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 import requests
@@ -205,3 +208,15 @@ def test_a_chunked_body_over_the_limit_gets_413_not_a_silent_cut(server):
     assert chunked_post(server.port, over).split(" ")[1] == "413"
     # Within the limit it reaches the form, whose CSRF check refuses it (no token was sent).
     assert chunked_post(server.port, b"transplant=yes").split(" ")[1] == "400"
+
+
+def test_workers_are_forked_with_the_preloaded_app_frozen_out_of_collections():
+    # gunicorn calls pre_fork in the arbiter before forking each worker from the preloaded app.
+    settings = runpy.run_path(str(Path(__file__).parent.parent / "gunicorn.conf.py"))
+    assert settings["preload_app"] is True
+    gc.unfreeze()
+    try:
+        settings["pre_fork"](server=None, worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
