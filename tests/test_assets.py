@@ -4,6 +4,7 @@ import hashlib
 import re
 from pathlib import Path
 
+import pytest
 import tinycss2
 from bs4 import BeautifulSoup
 
@@ -105,12 +106,28 @@ def test_the_files_for_a_reverse_proxy_are_the_bytes_the_app_serves(app, client,
         assert (tmp_path / name).read_bytes() == client.get(f"/static/{name}").get_data(), name
 
 
-def test_plain_names_still_work_briefly_and_revalidate(client):
-    response = client.get("/static/site.css")
+@pytest.mark.parametrize("encoding", ["br", "gzip", None])
+def test_plain_names_still_work_briefly_and_revalidate(client, encoding):
+    # Compressed or not, the copy a browser holds revalidates with the ETag it was sent.
+    headers = {"Accept-Encoding": encoding} if encoding else {}
+    response = client.get("/static/site.css", headers=headers)
     assert response.status_code == 200
+    assert response.headers.get("Content-Encoding") == encoding
     assert response.headers["Cache-Control"] == "public, max-age=600"
-    again = client.get("/static/site.css", headers={"If-None-Match": response.headers["ETag"]})
+    again = client.get("/static/site.css", headers={**headers, "If-None-Match": response.headers["ETag"]})
     assert again.status_code == 304
+    assert not again.get_data()
+    other = client.get("/static/site.css", headers={**headers, "If-None-Match": 'W/"0123abcd"'})
+    assert other.status_code == 200 and other.get_data() == response.get_data()
+
+
+def test_pages_carry_no_validator_and_are_never_answered_not_modified(client):
+    for headers in ({}, {"Accept-Encoding": "br"}):
+        page = client.get("/transplant", headers=headers)
+        assert page.status_code == 200 and "ETag" not in page.headers
+        assert page.headers["Cache-Control"] == "no-store"
+        again = client.get("/transplant", headers={**headers, "If-None-Match": "*"})
+        assert again.status_code == 200 and again.get_data()
 
 
 def test_unknown_and_wrongly_hashed_names_are_not_found(client):

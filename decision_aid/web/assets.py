@@ -108,5 +108,8 @@ def serve_static(filename):
     # Bytes, not a file stream: Flask-Compress then compresses them whole, with a Content-Length.
     response = Response(asset.body, mimetype=asset.mimetype)
     response.headers["Cache-Control"] = lifetime
-    response.set_etag(asset.digest)
+    # Weak: the same file whichever encoding it is sent in (as nginx makes it when it compresses).
+    # Compression after this view leaves a weak ETag as it is, so the view's own check answers
+    # If-None-Match for compressed copies too, and pages need no check of their own (compression.py).
+    response.set_etag(asset.digest, weak=True)
     return response.make_conditional(request)
