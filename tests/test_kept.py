@@ -10,6 +10,7 @@ from decision_aid.journey import flow
 from tests.helpers import TYPICAL_ANSWERS
 from tests.helpers import check_page
 from tests.helpers import complete_answers
+from tests.helpers import last_choices
 from tests.helpers import make_app
 from tests.helpers import pdf_text
 from tests.helpers import printed_pages_png
@@ -131,9 +132,9 @@ def test_what_is_kept_does_not_depend_on_the_answers(app):
         keys.append(set(app.extensions["kept_markup"]))
     assert keys[0] == keys[1]
     names = {key[0] for key in keys[0]}
-    assert {"head", "header", "footer", "choices"} < names
+    assert {"head", "header", "footer", "choices", "download-links", "since-trials", "sources"} < names
     tables = ("outcome-cells-summary-", "outcome-key-summary-")
-    chrome = ("head", "header", "footer", "choices")
+    chrome = ("head", "header", "footer", "choices", "download-links", "since-trials", "sources")
     assert all(name in chrome or name.startswith(tables) for name in names), names
     # The person's marks are on their page, never in what was kept.
     marks = pages[PAGES.index("/summary")].select(".outcome-table__matters")
@@ -149,24 +150,6 @@ def kept_markup(app):
     """Each kept block's markup (a list of choices is kept as the pieces between its ticks)."""
     kept = app.extensions["kept_markup"].values()
     return ["".join(markup) if isinstance(markup, list) else markup for markup in kept]
-
-
-def other_answers(app):
-    """A finished journey that ticks the last choice of every question and every box of a list."""
-    answers = {}
-    with app.test_request_context():
-        while (step := flow.first_incomplete(answers)) is not None:
-            if not step.is_question:
-                answers["_seen"] = [*answers.get("_seen", ()), step.slug]
-            form = step.bound_form(answers)
-            for name in step.fields:
-                if form[name].type == "TextAreaField":
-                    answers[name] = "A note"
-                    continue
-                values = [value for value, _label, _selected, _render_kw in form[name].iter_choices()]
-                answers[name] = values if form[name].type == "SelectMultipleField" else values[-1]
-            answers = flow.prune(answers)
-    return answers
 
 
 def ticks_answered(app, step, answers):
@@ -196,7 +179,7 @@ def test_kept_lists_of_choices_show_each_persons_ticks(tmp_path, lang):
     # evidence (a form with prepare()) are never kept.
     kept_app = make_app(tmp_path / "kept")
     fresh_app = make_app(tmp_path / "fresh", TEMPLATES_AUTO_RELOAD=True)
-    people = [complete_answers(), complete_answers(other_answers(kept_app))]
+    people = [complete_answers(), complete_answers(last_choices(kept_app))]
     assert people[0] != people[1]
     pages_seen = 0
     for answers in people:

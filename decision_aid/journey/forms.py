@@ -2,6 +2,8 @@
 
 Answers are stored as short codes; the wording comes from the content modules."""
 
+from functools import cache
+
 from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import widgets
@@ -143,14 +145,16 @@ class ContinueForm(FlaskForm):
     """A page with nothing to answer: only the CSRF token and the Continue button."""
 
 
+@cache
 def answer_fields(form_class):
-    """The names of a form's answer fields, in the order they are declared."""
+    """The names of a form's answer fields, in the order they are declared (read once a class: a
+    summary page asks about 65 times)."""
     unbound = [
         (value.creation_counter, name)
         for name, value in vars(form_class).items()
         if isinstance(value, UnboundField)
     ]
-    return [name for _, name in sorted(unbound)]
+    return tuple(name for _, name in sorted(unbound))
 
 
 def error_links(form):

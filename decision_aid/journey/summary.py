@@ -3,9 +3,6 @@
 from datetime import date
 from types import SimpleNamespace
 
-from wtforms.fields import SelectMultipleField
-from wtforms.fields import TextAreaField
-
 from decision_aid.content import about
 from decision_aid.content import current_evidence
 from decision_aid.content import doctor_questions
@@ -27,17 +24,38 @@ LEANINGS = {
 }
 
 
-def answer_text(field):
-    """A bound field's answer in words: the chosen label(s), or the text typed."""
+def answer_text(kind, labels, value):
+    """An answer in words: the chosen label(s), or the text typed (kind: the field's type name)."""
     # Plain str, not lazy strings: templates tell a list of answers from one answer by type.
-    if isinstance(field, TextAreaField):
-        return field.data or str(_l("Not provided"))
+    if kind == "TextAreaField":
+        return value if isinstance(value, str) and value else str(_l("Not provided"))
     # Only the chosen labels are translated (the summary shows about 25 answers, most with 3-7 choices).
-    labels = {choice.value: choice.label for choice in field.choices}
-    if isinstance(field, SelectMultipleField):
-        chosen = [str(labels[code]) for code in field.data or [] if code in labels]
+    if kind == "SelectMultipleField":
+        chosen = [str(labels[code]) for code in value if code in labels] if isinstance(value, list) else []
         return chosen or str(_l("None chosen"))
-    return str(labels[field.data]) if field.data in labels else str(_l("Not provided"))
+    return str(labels[value]) if isinstance(value, str) and value in labels else str(_l("Not provided"))
+
+
+# The words of each fixed question (flow.Step.same_for_everyone), by step: lazy strings, so one set
+# serves every language. Binding a dozen forms to read them cost a summary page 0.12 ms.
+_fixed_words = {}
+
+
+def question_words(step, answers):
+    """{field name: (question, field type name, {choice code: label})} for a step's questions."""
+    if step.same_for_everyone and step.slug in _fixed_words:
+        return _fixed_words[step.slug]
+    # Read only: no form token. A form that fills in its choices (prepare) is bound to these answers.
+    form = step.bound_form(answers if not step.same_for_everyone else {}, meta={"csrf": False})
+    words = {
+        name: (form[name].label.text, form[name].type, {c.value: c.label for c in form[name].choices or ()})
+        if hasattr(form[name], "choices")
+        else (form[name].label.text, form[name].type, {})
+        for name in step.fields
+    }
+    if step.same_for_everyone:
+        _fixed_words[step.slug] = words
+    return words
 
 
 def answer_rows(answers, sections=None):
@@ -46,11 +64,9 @@ def answer_rows(answers, sections=None):
     for step in flow.applicable_steps(answers):
         if not step.is_question or (sections is not None and step.section not in sections):
             continue
-        # Read only: no form token (signing one for each of a dozen forms was a fifth of this).
-        form = step.bound_form(answers, meta={"csrf": False})
-        for name in step.fields:
-            field = form[name]
-            rows.append({"slug": step.slug, "question": field.label.text, "answer": answer_text(field)})
+        for name, (question, kind, labels) in question_words(step, answers).items():
+            answer = answer_text(kind, labels, answers.get(name))
+            rows.append({"slug": step.slug, "question": question, "answer": answer})
     return rows
 
 

@@ -1,0 +1,74 @@
+"""The summary's answers in words (decision_aid/journey/summary.py): the same words WTForms' own bound
+forms give, in every language, with the fixed questions' words read once for all."""
+
+import pytest
+from flask_babel import force_locale
+
+from decision_aid.journey import flow
+from decision_aid.journey import summary
+from tests.helpers import TYPICAL_ANSWERS
+from tests.helpers import complete_answers
+from tests.helpers import last_choices
+
+
+def rows_from_bound_forms(answers):
+    """What each answered question says, read from its form bound to the answers (WTForms' way)."""
+    rows = []
+    for step in flow.applicable_steps(answers):
+        if not step.is_question:
+            continue
+        form = step.bound_form(answers, meta={"csrf": False})
+        for name in step.fields:
+            field = form[name]
+            labels = {choice.value: str(choice.label) for choice in getattr(field, "choices", None) or ()}
+            if field.type == "TextAreaField":
+                answer = field.data or "NOT PROVIDED"
+            elif field.type == "SelectMultipleField":
+                answer = [labels[code] for code in field.data or [] if code in labels] or "NONE CHOSEN"
+            else:
+                answer = labels.get(field.data, "NOT PROVIDED")
+            rows.append((step.slug, str(field.label.text), answer))
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_answers_in_words_are_what_the_bound_forms_say(app, lang):
+    people = [
+        complete_answers(),
+        complete_answers(last_choices(app)),
+        complete_answers(TYPICAL_ANSWERS, doctor_note="", doctor_questions=[]),
+    ]
+    with app.test_request_context(), force_locale(lang):
+        words = {"NOT PROVIDED": "Not provided", "NONE CHOSEN": "None chosen"}
+        words = {mark: str(summary._l(text)) for mark, text in words.items()}
+        for answers in people:
+            expected = [
+                (slug, question, words.get(answer, answer) if isinstance(answer, str) else answer)
+                for slug, question, answer in rows_from_bound_forms(answers)
+            ]
+            shown = summary.answer_rows(answers)
+            rows = [(row["slug"], str(row["question"]), row["answer"]) for row in shown]
+            assert rows == expected
+            assert len(rows) > 20
+    # Both people's lists, and the empty note and list, were shown; a fixed question's words were
+    # read once, never from anyone's answers.
+    assert summary._fixed_words
+    assert all(flow.step_for(slug).same_for_everyone for slug in summary._fixed_words)
+
+
+def test_a_question_filled_in_from_the_answers_is_read_from_those_answers(app):
+    # The questions checklist offers questions that depend on the answers: never kept, so each
+    # person's list shows their own ticked questions in words.
+    step = next(step for step in flow.STEPS if "doctor_questions" in step.fields)
+    assert not step.same_for_everyone
+    with app.test_request_context():
+        worried = complete_answers(TYPICAL_ANSWERS, kidney="yes", blood_clot="yes")
+        for answers in (complete_answers(), worried):
+            form = step.bound_form(answers, meta={"csrf": False})
+            offered = [choice.value for choice in form.doctor_questions.choices]
+            answers = {**answers, "doctor_questions": offered}
+            rows = summary.answer_rows(answers)
+            rows = {row["question"]: row["answer"] for row in rows if row["slug"] == step.slug}
+            shown = rows[form.doctor_questions.label.text]
+            assert shown == [str(choice.label) for choice in form.doctor_questions.choices]
+    assert step.slug not in summary._fixed_words
