@@ -180,6 +180,21 @@ def test_post_without_csrf_token_is_refused_with_the_answer_kept(client):
     assert retry.location == "/age"
 
 
+def test_only_a_posted_question_binds_and_checks_a_token_of_its_own(app):
+    # A page shown for a GET writes its token itself; a posted form checks it, as CSRFProtect does.
+    from decision_aid.web import journey
+
+    step = flow.step_for("transplant")
+    with app.test_request_context("/transplant"):
+        shown = journey.build_form(step, {})
+        assert not shown.meta.csrf and not hasattr(shown, "csrf_token")
+    with app.test_request_context("/transplant", method="POST", data={"transplant": "yes"}):
+        posted = journey.build_form(step, {})
+        assert posted.meta.csrf
+        assert not posted.validate_on_submit()
+        assert "csrf_token" in posted.errors and "transplant" not in posted.errors
+
+
 def test_csrf_failure_elsewhere_shows_the_plain_page(client):
     page = check_page(client.post("/start-again"), status=400)
     assert page.h1 == "Your page timed out"
