@@ -171,6 +171,25 @@ def test_type_confused_answers_signed_with_the_real_key_never_give_500(app, forg
         assert response.status_code in (200, 302), (url, response.status_code)
 
 
+WRONG_SHAPES = [{"kidney": ["no"]}, {"leaning": ["not-sure"]}, {"doctor_questions": "how-long"}]
+
+
+@pytest.mark.parametrize("forged", WRONG_SHAPES)
+def test_a_list_where_one_answer_belongs_is_dropped_not_500(app, forged):
+    # A finished journey in a cookie signed with the real key, with one answer of the wrong shape: a
+    # choice as a list of valid codes, or ticked boxes as one code. Pages reading it failed (a 500).
+    client = app.test_client()
+    with client.session_transaction() as session:
+        store_answers(session, {**complete_answers(), **forged})
+    for url in ["/summary", "/summary.pdf", "/check-answers", "/the-numbers", "/your-health"]:
+        response = client.get(url)
+        assert response.status_code in (200, 302), (url, response.status_code)
+    # The forged answer is left out, so the journey asks that question again.
+    step = next(step for step in flow.STEPS if next(iter(forged)) in step.fields)
+    summary = client.get("/summary")
+    assert (summary.status_code, summary.location) == (302, f"/{step.slug}")
+
+
 def test_deeply_nested_json_in_a_signed_cookie_starts_afresh(app):
     deep = b'{"answers":' + b"[" * 100000 + b"]" * 100000 + b"}"
     serializer = SecureCookieSessionInterface().get_signing_serializer(app)

@@ -7,6 +7,8 @@ key) controls, so every reader goes through valid_answers() and nothing else is 
 import functools
 import types
 
+from wtforms.fields import SelectMultipleField
+
 from decision_aid import settings
 from decision_aid.journey import flow
 
@@ -26,7 +28,7 @@ def valid_answers(answers):
     kept = {
         name: without_repeats(value)
         for name, value in answers.items()
-        if valid_value(value, fields.get(name, False))
+        if name in fields and valid_value(value, *fields[name])
     }
     seen = answers.get("_seen")
     if isinstance(seen, list) and all(isinstance(slug, str) for slug in seen):
@@ -36,7 +38,8 @@ def valid_answers(answers):
 
 @functools.cache
 def known_fields():
-    """Every answer field of the journey (with the knowledge check's first tries) and its choices.
+    """Every answer field of the journey (with the knowledge check's first tries): its choices, and
+    whether it holds a list of them (ticked boxes) or one answer (a choice or a note).
 
     The choices are the codes a field accepts, or None when the form sets them at run time. Worked
     out once: the journey is fixed while the app runs (about a tenth of a question page before).
@@ -44,27 +47,28 @@ def known_fields():
     fields = {}
     for step in flow.STEPS:
         for name in step.fields:
-            choices = getattr(step.form, name).kwargs.get("choices")
+            unbound = getattr(step.form, name)
+            choices = unbound.kwargs.get("choices")
             codes = {choice.value for choice in choices} if choices else None
-            fields[name] = codes
+            fields[name] = (codes, issubclass(unbound.field_class, SelectMultipleField))
             if step.keeps_first:
-                fields[flow.FIRST_TRY_PREFIX + name] = codes
+                fields[flow.FIRST_TRY_PREFIX + name] = fields[name]
     return types.MappingProxyType(fields)
 
 
-def valid_value(value, codes=None):
+def valid_value(value, codes=None, many=None):
     """A short code (one of the field's choices), a list of them, or a note within the cap.
 
-    codes is the field's set of choices, None for any short code, or False for an unknown field.
+    codes is the field's set of choices, or None for any short code; many says whether the field
+    holds a list (ticked boxes) or one answer; None accepts either. A list where one answer
+    belongs (or one answer where a list does) is forged, and the pages reading it would fail.
     """
-    if codes is False:
-        return False
-    if isinstance(value, str):
+    if isinstance(value, str) and many is not True:
         # An old link may hold a code a later version dropped: leave it out, do not fail.
         if codes is not None:
             return value in codes
         return len(value) <= MAX_TEXT_CHARS and len(value.encode("utf-8")) <= MAX_TEXT_BYTES
-    if isinstance(value, list):
+    if isinstance(value, list) and many is not False:
         return len(value) <= MAX_LIST_ITEMS and all(
             isinstance(item, str) and len(item) <= MAX_CODE_CHARS and (codes is None or item in codes)
             for item in value
