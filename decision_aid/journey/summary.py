@@ -47,12 +47,11 @@ def question_words(step, answers):
         return _fixed_words[step.slug]
     # Read only: no form token. A form that fills in its choices (prepare) is bound to these answers.
     form = step.bound_form(answers if not step.same_for_everyone else {}, meta={"csrf": False})
-    words = {
-        name: (form[name].label.text, form[name].type, {c.value: c.label for c in form[name].choices or ()})
-        if hasattr(form[name], "choices")
-        else (form[name].label.text, form[name].type, {})
-        for name in step.fields
-    }
+    words = {}
+    for name in step.fields:
+        field = form[name]
+        labels = {choice.value: choice.label for choice in getattr(field, "choices", None) or ()}
+        words[name] = (field.label.text, field.type, labels)
     if step.same_for_everyone:
         _fixed_words[step.slug] = words
     return words

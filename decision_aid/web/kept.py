@@ -7,7 +7,7 @@ name must say everything else the block shows, and nothing a person answered may
 - an outcome's cells in the numbers table: pictures, counts and the difference, which come from
   the evidence alone (the name holds the outcome's id); the person's own mark stays outside;
 - a fixed question's list of choices, kept without ticks: each request puts the person's ticks in
-  (`kept_choices`, about 0.12 ms of a question page's 0.69).
+  (`kept_choices`, about 0.07 ms of a question page's 0.69).
 tests/test_kept.py checks every page of a walk in each language, pages in clinic mode and under a
 mount path, and the summary PDF, a bilingual copy and the handout, against an app that draws
 everything afresh.
