@@ -221,7 +221,7 @@ def test_a_list_with_an_error_is_drawn_afresh_with_the_other_answers_kept(tmp_pa
         set_answers(client, answers)
         step = next(step for step in flow.STEPS if step.same_for_everyone and len(step.fields) > 1)
         client.get(f"/{step.slug}")  # keeps the lists without errors first
-        token = check_page(client.get(f"/{step.slug}")).select_one('input[name="csrf_token"]')["value"]
+        token = check_page(client.get(f"/{step.slug}")).csrf_token()
         chosen = {name: answers[name] for name in step.fields[1:]}
         response = client.post(f"/{step.slug}", data={"csrf_token": token, **chosen})
         assert response.status_code == 200
