@@ -4,16 +4,17 @@ Flask page, PDF cost against a one-paragraph render, renderer memory over many r
 - Page weight: every page of a full walk, first visit, with the CSS and scripts it links, as served
   (gzip from Flask-Compress); the largest over the walk (/evidence apart), and the key pages.
 - Throughput: wrk on loopback against gunicorn with gunicorn.conf.py (gthread, 2 workers; no restart
-  after max_requests) serving the app, then the same settings serving bench/bare.py; one after the
-  other in one run, every response checked to be a 200, the CPU the server used per request (all
-  its processes, from /proc) and the busiest worker's share of it: on a shared machine that cost
-  is steadier than requests per second. A run in which one worker did over 90 % of the work
-  (wrk opens its keep-alive connections at once, and one worker may accept them all) measured one
-  worker, not two: it is run again, up to 3 times, and the runs set aside are counted in the table.
-  The summary and the numbers
-  page get a different finished journey's cookie on each request (random answers), so nothing about
-  one person's answers could be reused; each cookie as a browser holds it after the journey (with
-  its form token, permanent).
+  after max_requests) serving the app, and the same settings serving bench/bare.py, both running;
+  every response checked to be a 200, the CPU the server used per request (all its processes, from
+  /proc) and the busiest worker's share of it: on a shared machine that cost is steadier than
+  requests per second. The question page and the bare page are measured in turns, 3 rounds, and
+  the round with the median ratio is the one shown, with the other rounds' range: a ratio of two
+  runs a minute apart measured the machine's mood as much as the page. A run in which one worker
+  did over 90 % of the work (wrk opens its keep-alive connections at once, and one worker may
+  accept them all) measured one worker, not two: it is run again, up to 3 times, and the runs set
+  aside are counted in the table. The summary and the numbers page get a different finished
+  journey's cookie on each request (random answers), so nothing about one person's answers could
+  be reused; each cookie as a browser holds it after the journey (with its form token, permanent).
 - PDF: the summary PDF through that gunicorn (varied answers) against a one-paragraph document
   rendered by the same WeasyPrint in this process.
 - Memory: the render workers' RSS in this process after 10 summary PDFs and the largest over N
@@ -212,8 +213,13 @@ def set_aside_text(result):
     return f"{set_aside} (the run kept too)" if one_sided else str(set_aside)
 
 
+# Rounds in which the question page and the bare page are measured in turn.
+PAIRED_ROUNDS = 3
+
+
 def throughput(args, work, secret, cookie_list):
-    """{name: wrk result} for the app's pages, then the bare page, under the same gunicorn settings."""
+    """{name: wrk result} for the app's pages and the bare page under the same gunicorn settings, and
+    the question page's ratios to the bare page in each round."""
     env = {
         "FLASK_PDF_RATE_LIMIT": "100000 per minute",
         "GUNICORN_WORKER_CLASS": "gthread",
@@ -225,7 +231,24 @@ def throughput(args, work, secret, cookie_list):
     results = {}
     app = Gunicorn(work, secret_key=secret, name="app", env=env).wait_ready()
     try:
-        for name, path in (("question", QUESTION), ("numbers", "/the-numbers"), ("summary", "/summary")):
+        bare = start_bare(work, env)
+        try:
+            question, bare_page = app.url + QUESTION, bare.url + "/"
+            for url in (question, bare_page):
+                wrk(url, cookie_list, 2, args.connections, work)  # warm-up
+            rounds, seconds, connections = [], args.seconds, args.connections
+            for _ in range(PAIRED_ROUNDS):
+                rounds.append(
+                    tuple(
+                        measured_on_both_workers(server, url, cookie_list, seconds, connections, work)
+                        for server, url in ((app, question), (bare, bare_page))
+                    )
+                )
+        finally:
+            bare.stop()
+        results["question"], results["bare"] = median_round(rounds)
+        results["rounds"] = [round_ratios(*pair) for pair in rounds]
+        for name, path in (("numbers", "/the-numbers"), ("summary", "/summary")):
             wrk(app.url + path, cookie_list, 2, args.connections, work)  # warm-up
             results[name] = measured_on_both_workers(
                 app, app.url + path, cookie_list, args.seconds, args.connections, work
@@ -233,15 +256,23 @@ def throughput(args, work, secret, cookie_list):
         results["summary PDF"] = pdf_through_server(app.url, cookie_list)
     finally:
         app.stop()
-    bare = start_bare(work, env)
-    try:
-        wrk(bare.url + "/", cookie_list, 2, args.connections, work)
-        results["bare"] = measured_on_both_workers(
-            bare, bare.url + "/", cookie_list, args.seconds, args.connections, work
-        )
-    finally:
-        bare.stop()
     return results
+
+
+def round_ratios(question, bare):
+    """The question page against the bare page in one round: (by requests per second, by CPU)."""
+    return question[0] / bare[0], bare[4] / question[4]
+
+
+def median_round(rounds):
+    """The (question, bare) pair whose requests-per-second ratio is the median of the rounds."""
+    ordered = sorted(rounds, key=lambda pair: round_ratios(*pair)[0])
+    return ordered[len(ordered) // 2]
+
+
+def spread(values):
+    """ "low-high" of ratios, two decimals."""
+    return f"{min(values):.2f}-{max(values):.2f}"
 
 
 def start_bare(work, env):
@@ -370,6 +401,14 @@ def main():
                 f"{rps:,.0f} req/s, p50 {p50:.0f} ms, p99 {p99:.0f} ms, {ratio}",
             )
         )
+    rounds = results["rounds"]
+    rows.append(
+        (
+            f"  Question / bare in each of {len(rounds)} rounds: by req/s, by CPU (target >= 0.25)",
+            ", ".join(f"{by_rate:.2f}x / {by_cpu:.2f}x" for by_rate, by_cpu in rounds)
+            + f" (range {spread([r[0] for r in rounds])} / {spread([r[1] for r in rounds])})",
+        )
+    )
     question_rps = results["question"][0]
     rows.append(
         ("Summary cost / question page cost (target <= 5)", f"{question_rps / results['summary'][0]:.1f}")
