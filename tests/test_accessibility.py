@@ -38,21 +38,16 @@ def finished_session(live_server, tmp_path_factory):
     return client.get_cookie("__Host-session").value
 
 
+def session_cookie(value):
+    """The live server's session cookie as Playwright adds it."""
+    return {"name": "__Host-session", "value": value, "domain": "127.0.0.1", "path": "/", "secure": True}
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("url", PAGES)
 def test_no_accessibility_violations(browser, live_server, finished_session, url, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": "__Host-session",
-                "value": finished_session,
-                "domain": "127.0.0.1",
-                "path": "/",
-                "secure": True,
-            }
-        ]
-    )
+    context.add_cookies([session_cookie(finished_session)])
     page = context.new_page()
     page.goto(live_server + url)
     results = Axe().run(page, options=RULES)
@@ -61,3 +56,27 @@ def test_no_accessibility_violations(browser, live_server, finished_session, url
         (v["id"], [node["target"] for node in v["nodes"]][:3]) for v in results.response["violations"]
     ]
     assert violations == []
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("url", ["/summary", "/what-matters-compared", "/the-numbers", "/evidence"])
+def test_tables_need_no_sideways_scrolling_on_a_phone(browser, live_server, finished_session, url, lang):
+    """A table wider than a phone hides its last column behind a scroll nobody sees: at 390 px every
+    table fits its box (each row stacks as a block, its cells named), in every language."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_cookies([session_cookie(finished_session)])
+    page = context.new_page()
+    page.goto(f"{live_server}{url}?lang={lang}")
+    tables = page.locator("main table")
+    assert tables.count() >= 1
+    fits = "t => t.scrollWidth <= t.parentElement.clientWidth + 1 && t.getBoundingClientRect().right <= 390"
+    for index in range(tables.count()):
+        assert tables.nth(index).evaluate(fits), (url, lang, tables.nth(index).get_attribute("class"))
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # Each stacked cell is named, with the colon each language writes (French: a no-break space first).
+    named = page.locator("main .stacked-table td[data-label]")
+    if named.count():
+        label = named.first.evaluate("td => getComputedStyle(td, '::before').content")
+        colon = {"fr": "\u00a0: "}.get(lang, ": ")
+        assert label == '"' + named.first.get_attribute("data-label") + colon + '"', (url, lang)
+    context.close()

@@ -28,7 +28,7 @@ def test_pages_link_hashed_names_served_for_a_year(app, client):
     urls = set()
     for url in ("/", "/transplant", "/summary", "/handoff"):
         urls.update(linked_assets(check_page(client.get(url))))
-    assert {"site", "print", "share", "handoff"} <= {HASHED.match(url)["stem"] for url in urls}, urls
+    assert {"site", "forms", "share", "handoff"} <= {HASHED.match(url)["stem"] for url in urls}, urls
     for url in urls:
         match = HASHED.match(url)
         response = client.get(url)
@@ -87,7 +87,7 @@ def test_every_stylesheet_closes_what_it_opens(app):
 
 
 def test_stylesheets_and_scripts_are_served_minified_with_the_same_rules(app, client):
-    for name in ("site.css", "print.css"):
+    for name in ("site.css", "steps.css"):
         source = Path(app.static_folder, name).read_text(encoding="utf-8")
         served = client.get(f"/static/{name}").get_data(as_text=True)
         assert "/*" in source and "/*" not in served and len(served) < 0.9 * len(source)
@@ -154,7 +154,7 @@ def test_every_class_a_page_uses_is_styled_by_a_stylesheet_it_links(app, client)
     """Styles are split (forms.css only where there are answers to give): no page may lose its own."""
     styled = {
         name: classes_styled(client.get(f"/static/{name}").get_data(as_text=True))
-        for name in ("site.css", "forms.css", "steps.css", "print.css")
+        for name in ("site.css", "forms.css", "steps.css")
     }
     assert "radios__label" in styled["forms.css"] and "radios__label" not in styled["site.css"]
     pages = [(name, unpacked(response)[0].decode()) for name, response in walk_every_page(client)]

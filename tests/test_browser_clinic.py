@@ -1,5 +1,6 @@
 """In Chromium: error focus without JavaScript, 44 px targets, clinic mode, axe on the new pages."""
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -123,6 +124,36 @@ def test_clinic_mode_in_the_browser(browser, live_server):
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("html").get_attribute("class") == "clinic"
     assert page.locator(".saved-answers").count() == 0
+    context.close()
+
+
+def relative_luminance(css_colour):
+    """WCAG relative luminance of a computed "rgb(r, g, b)" colour."""
+    channels = [int(value) / 255 for value in re.findall(r"\d+", css_colour)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first, second):
+    """WCAG contrast ratio of two computed colours."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_finish_and_clear_stands_out_from_its_bar_as_a_button(browser, live_server, viewport):
+    """The button that clears a patient's answers must not melt into the bar it sits on (WCAG 1.4.11)."""
+    context = context_with(browser, viewport)
+    page = context.new_page()
+    switch_on_clinic_mode(page, live_server)
+    page.goto(live_server + "/transplant")
+    bar = page.evaluate("getComputedStyle(document.querySelector('.session-bar')).backgroundColor")
+    button = page.locator(".session-bar button")
+    assert button.inner_text() == "Finish and clear for the next patient"
+    computed = "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderTopColor]"
+    ground, edge = button.evaluate(computed)
+    assert ground != bar, "the button has its own ground"
+    assert contrast(edge, bar) >= 3, (ground, edge, bar)
     context.close()
 
 

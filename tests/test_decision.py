@@ -117,9 +117,12 @@ def test_knowledge_check_is_one_page_then_one_feedback_page_and_scores_first_tri
     )
     assert response.location == "/your-answers"
     feedback = check_page(client.get("/your-answers"))
-    assert "Not quite" in feedback.text
+    assert "Not quite" in feedback.select_one(".feedback--wrong").text
     assert "It was higher with lenalidomide." in feedback.text
-    assert "You were not sure" in feedback.text
+    # "Not sure" is not a mistake: it is not drawn in the error red.
+    unsure = feedback.select(".feedback--unsure")
+    assert len(unsure) == 1 and "You were not sure" in unsure[0].text
+    assert len(feedback.select(".feedback--wrong")) == 1
     retry = feedback.select_one('main a[href="/check-your-understanding"]')
     assert retry is not None and "Try the questions again" in retry.get_text()
     journey.answer("check-your-understanding", knowledge_answers(quiz_second_cancer="higher"))
