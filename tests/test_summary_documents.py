@@ -4,12 +4,14 @@ handout for paper-only readers (full pages), and the bilingual summary with its 
 import re
 
 import pytest
+from flask import render_template_string
 from flask_babel import force_locale
 from flask_babel import gettext
 
 from decision_aid.content import current_evidence
 from decision_aid.content import doctor_questions
 from decision_aid.content import notes
+from decision_aid.content import numbers
 from decision_aid.content import quiz
 from decision_aid.content import sure
 from decision_aid.printing import handoff
@@ -216,3 +218,23 @@ def test_every_look_in_the_summary_table_is_explained_in_its_key(client):
     explained = {item["data-role"] for item in page.select("ul.outcome-key li[data-role]")}
     assert {"anyway", "rest"} < drawn, drawn
     assert drawn <= explained, drawn - explained
+    # The dashed outline of a range (R8) is a look too: explained when a picture has one, and only then.
+    assert table.select("svg g.range") and "range" in explained
+
+
+def test_the_range_outline_is_explained_only_where_a_picture_draws_one(app):
+    """The handout's key and the summary's share one template: a table without a range says nothing of one."""
+    template = (
+        '{% from "summary/_outcome_table.html" import outcome_table %}{{ outcome_table(rows, set, keys) }}'
+    )
+    with app.test_request_context("/summary"):
+        sets = current_evidence().comparison_sets
+        views = [(each, view) for each in sets for view in numbers.set_view(each)]
+        ranged = [pair for pair in views if any(arm.array.uncertainty for arm in pair[1].arms)]
+        plain = [pair for pair in views if not any(arm.array.uncertainty for arm in pair[1].arms)]
+        assert ranged and plain
+        for (comparison_set, view), has_range in ((ranged[0], True), (plain[0], False)):
+            rows = [{"view": view, "matters": None}]
+            html = render_template_string(template, rows=rows, set=comparison_set, keys=numbers.TABLE_KEY)
+            assert ('data-role="range"' in html) == has_range
+            assert (str(numbers.TABLE_KEY["range"]) in html) == has_range

@@ -391,6 +391,8 @@ TABLE_KEY = {
     "more": _l("Grey striped figures: extra people with lenalidomide; the cause is not shown."),
     "same": _l("Mid-tone figures: people who had it, where the study found no clear difference."),
     "rest": _l("Light figures: people who did not have it."),
+    # Not a look of its own: the uncertainty range drawn round people in the pictures (R8).
+    "range": _l("Dashed outline: where the true number may lie."),
 }
 
 
