@@ -156,6 +156,7 @@ def test_numbers_open_without_answers_in_clinic_mode(client, clock):
     switch_on(client)
     page = check_page(client.get("/the-numbers"))
     assert "They describe this group: People aged" in page.text
+    assert "people like you" not in page.text, "matched to no one, so not said to be like the reader"
     assert page.select('svg[role="img"][data-total="100"]')
     assert not page.select("main form[method=post]"), "nothing to post: no answers to record"
     assert page.soup.find("a", string="Start the questions")["href"] == "/transplant"
@@ -194,3 +195,22 @@ def test_handoff_is_a_qr_code_only_in_clinic_mode(client, clock):
     assert not page.select("textarea#handoff-link")
     assert page.select("img.handoff__qr")
     assert "copy the whole link" not in page.text
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_the_start_page_says_how_long_answers_stay_on_a_shared_computer(client, lang):
+    """Clinic mode keeps answers for minutes and offers Finish and clear: the start page must not promise a
+    week and a Start again link that is not there."""
+    week = privacy_paragraph(check_page(client.get(f"/?lang={lang}")))
+    switch_on(client)
+    shared = privacy_paragraph(check_page(client.get("/")))
+    minutes = str(settings.DEFAULTS["CLINIC_IDLE_SECONDS"] // 60)
+    assert minutes not in week and minutes in shared
+    words = {"en": "a week", "es": "una semana", "fr": "une semaine"}[lang]
+    assert words in week and words not in shared
+
+
+def privacy_paragraph(page):
+    """The start page's words on how long answers are kept: the paragraph under its privacy heading."""
+    heading = page.soup.find("h2", id=False, string=lambda text: text and "priv" in text.lower())
+    return heading.find_next("p").get_text()
