@@ -403,3 +403,20 @@ def unpacked(response):
     if response.headers.get("Content-Encoding") == "gzip":
         return gzip.decompress(body), len(body)
     return body, len(body)
+
+
+def contrast_ratio(first, second):
+    """WCAG contrast ratio of two (red, green, blue) colours, each channel 0-255."""
+
+    def luminance(colour):
+        channels = [value / 255 for value in colour]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def browser_session_cookie(value):
+    """A session cookie value as Playwright adds it for the live server."""
+    return {"name": "__Host-session", "value": value, "domain": "127.0.0.1", "path": "/", "secure": True}

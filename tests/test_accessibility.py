@@ -4,6 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.helpers import AXE_RULES as RULES
+from tests.helpers import browser_session_cookie
 from tests.helpers import complete_answers
 from tests.helpers import make_app
 from tests.helpers import store_answers
@@ -38,16 +39,11 @@ def finished_session(live_server, tmp_path_factory):
     return client.get_cookie("__Host-session").value
 
 
-def session_cookie(value):
-    """The live server's session cookie as Playwright adds it."""
-    return {"name": "__Host-session", "value": value, "domain": "127.0.0.1", "path": "/", "secure": True}
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("url", PAGES)
 def test_no_accessibility_violations(browser, live_server, finished_session, url, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
-    context.add_cookies([session_cookie(finished_session)])
+    context.add_cookies([browser_session_cookie(finished_session)])
     page = context.new_page()
     page.goto(live_server + url)
     results = Axe().run(page, options=RULES)
@@ -64,7 +60,7 @@ def test_tables_need_no_sideways_scrolling_on_a_phone(browser, live_server, fini
     """A table wider than a phone hides its last column behind a scroll nobody sees: at 390 px every
     table fits its box (each row stacks as a block, its cells named), in every language."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.add_cookies([session_cookie(finished_session)])
+    context.add_cookies([browser_session_cookie(finished_session)])
     page = context.new_page()
     page.goto(f"{live_server}{url}?lang={lang}")
     tables = page.locator("main table")

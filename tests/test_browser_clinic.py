@@ -8,7 +8,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.helpers import AXE_RULES as RULES
+from tests.helpers import browser_session_cookie
 from tests.helpers import complete_answers
+from tests.helpers import contrast_ratio
 from tests.helpers import make_app
 from tests.helpers import store_answers
 
@@ -34,9 +36,7 @@ def finished_cookie(live_server):
 def context_with(browser, viewport, cookie=None, **options):
     context = browser.new_context(viewport=viewport, **options)
     if cookie:
-        context.add_cookies(
-            [{"name": "__Host-session", "value": cookie, "domain": "127.0.0.1", "path": "/", "secure": True}]
-        )
+        context.add_cookies([browser_session_cookie(cookie)])
     return context
 
 
@@ -127,17 +127,9 @@ def test_clinic_mode_in_the_browser(browser, live_server):
     context.close()
 
 
-def relative_luminance(css_colour):
-    """WCAG relative luminance of a computed "rgb(r, g, b)" colour."""
-    channels = [int(value) / 255 for value in re.findall(r"\d+", css_colour)[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first, second):
-    """WCAG contrast ratio of two computed colours."""
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+def computed_rgb(css_colour):
+    """(red, green, blue) of a computed "rgb(r, g, b)" colour."""
+    return tuple(int(value) for value in re.findall(r"\d+", css_colour)[:3])
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -153,7 +145,7 @@ def test_finish_and_clear_stands_out_from_its_bar_as_a_button(browser, live_serv
     computed = "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).borderTopColor]"
     ground, edge = button.evaluate(computed)
     assert ground != bar, "the button has its own ground"
-    assert contrast(edge, bar) >= 3, (ground, edge, bar)
+    assert contrast_ratio(computed_rgb(edge), computed_rgb(bar)) >= 3, (ground, edge, bar)
     context.close()
 
 

@@ -8,6 +8,7 @@ import pytest
 from decision_aid.journey import flow
 from tests.helpers import MAX_STEPS
 from tests.helpers import answers_before
+from tests.helpers import browser_session_cookie
 from tests.helpers import make_app
 from tests.helpers import store_answers
 
@@ -91,9 +92,7 @@ def reached_the_numbers(tmp_path_factory):
 def numbers_context(browser, cookie, **options):
     """A phone browser holding the answers up to the numbers page."""
     context = browser.new_context(viewport=PHONE, **options)
-    context.add_cookies(
-        [{"name": "__Host-session", "value": cookie, "domain": "127.0.0.1", "path": "/", "secure": True}]
-    )
+    context.add_cookies([browser_session_cookie(cookie)])
     return context
 
 

@@ -20,6 +20,7 @@ from decision_aid.content import icons
 from decision_aid.content.icons import PALETTE
 from decision_aid.content.icons import Category
 from decision_aid.content.icons import layout
+from tests.helpers import contrast_ratio
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 ROLES = ("anyway", "extra", "rest", "same")
@@ -296,18 +297,12 @@ def test_markup_is_small():
 # --- palette (A6, WCAG 1.4.11) --------------------------------------------------------------------
 
 
-def channel(value):
-    value /= 255
-    return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-
 def rgb(colour):
     return [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
 
 
 def contrast_with_white(colour):
-    r, g, b = (channel(v) for v in rgb(colour))
-    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+    return contrast_ratio(rgb(colour), (255, 255, 255))
 
 
 def grey(colour):
