@@ -1,5 +1,7 @@
 """Clinic mode on a shared computer: switching on, session-only cookie, idle expiry, finish and clear."""
 
+import time
+
 import pytest
 
 from decision_aid import settings
@@ -96,6 +98,32 @@ def test_a_missing_activity_time_counts_as_expired(client, clock):
     with client.session_transaction() as session:
         store_answers(session, complete_answers())  # no "seen" time
     assert client.get("/summary").location == "/"
+
+
+@pytest.mark.parametrize(
+    "offset",
+    [10**400, -(10**400), -20 * 60 - 60, 20 * 60 + 60, 1.5e308],
+    ids=["huge", "huge-negative", "too-old", "too-far-ahead", "float"],
+)
+def test_an_activity_time_out_of_range_counts_as_expired_not_500(client, offset):
+    # On the real clock (a float): a number too big for a float was a 500 on every page. Only a key
+    # holder can sign such a cookie.
+    switch_on(client)
+    with client.session_transaction() as session:
+        store_answers(session, complete_answers())
+        session["seen"] = int(time.time()) + offset if isinstance(offset, int) else offset
+    response = client.get("/summary")
+    assert response.status_code == 303 and response.location == "/"
+    assert "not used for 20 minutes" in check_page(client.get("/")).text
+
+
+def test_an_activity_time_a_little_ahead_of_this_clock_is_kept(client, clock):
+    # Two servers whose clocks differ by a minute must not clear a patient's answers.
+    switch_on(client)
+    with client.session_transaction() as session:
+        store_answers(session, complete_answers())
+        session["seen"] = START + 60
+    assert client.get("/summary").status_code == 200
 
 
 def test_finish_and_clear_keeps_clinic_mode_and_language(client, journey, clock):

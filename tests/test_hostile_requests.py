@@ -20,7 +20,9 @@ from decision_aid.journey import flow
 from decision_aid.printing import handoff
 from decision_aid.printing import token as tokens
 from decision_aid.settings import ConfigError
+from decision_aid.web.answers import VERSION
 from tests.helpers import TEST_SECRET
+from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import make_app
 from tests.helpers import store_answers
@@ -210,6 +212,42 @@ def test_a_genuine_token_with_a_nonsense_payload_is_refused_not_500(app):
         with app.app_context():
             with pytest.raises(handoff.InvalidLink):
                 handoff.read_for_app(text)
+
+
+@pytest.mark.parametrize(
+    "token", [None, 0, 10**400, ["x"], {"a": 1}], ids=["null", "zero", "huge", "list", "dict"]
+)
+def test_a_form_token_that_is_not_text_in_a_signed_cookie_starts_afresh(app, token):
+    # Flask-WTF signs whatever the session holds into the page's token, then compares the two as
+    # text when the form comes back: a number or list there was a 500 on every form.
+    client = app.test_client()
+    client.set_cookie(app.config["SESSION_COOKIE_NAME"], signed_cookie(app, {"csrf_token": token}))
+    page = check_page(client.get("/transplant"))
+    response = client.post("/transplant", data={"csrf_token": page.csrf_token(), "transplant": "yes"})
+    assert response.status_code == 302 and response.location == "/transplant-when"
+    with client.session_transaction() as session:
+        assert isinstance(session["csrf_token"], str) and session["answers"] == {"transplant": "yes"}
+
+
+ODD_VALUES = [None, True, -1, 10**400, 1.5e308, "", "x" * 5000, [], ["x"], {}, {"a": [[]]}]
+
+
+SESSION_FIELDS = ["answers", "lang", "v", "seen", "clinic", "message", "csrf_token", "_permanent"]
+
+
+@pytest.mark.parametrize("key", SESSION_FIELDS)
+def test_any_value_of_any_session_field_signed_with_the_real_key_never_gives_500(app, key):
+    # A finished clinic journey with one field replaced: pages are read, then a form is sent with
+    # the token its page gave (the order a browser follows).
+    for value in ODD_VALUES:
+        session = {"answers": complete_answers(), "v": VERSION, "lang": "en", "clinic": True}
+        client = app.test_client()
+        client.set_cookie(app.config["SESSION_COOKIE_NAME"], signed_cookie(app, {**session, key: value}))
+        for url in ["/", "/summary", "/the-numbers", "/check-answers", "/clinic"]:
+            assert client.get(url).status_code in (200, 302, 303), (key, value, url)
+        page = check_page(client.get("/transplant"))
+        response = client.post("/transplant", data={"csrf_token": page.csrf_token(), "transplant": "yes"})
+        assert response.status_code == 302, (key, value)
 
 
 def test_forwarded_for_changes_nothing_without_a_proxy(tmp_path):

@@ -99,6 +99,14 @@ def idle_limit():
     return int(current_app.config["CLINIC_IDLE_SECONDS"])
 
 
+def recently_seen(seen):
+    """Whether a clinic session's last-activity time is a whole number within the idle limit."""
+    # Compared, never subtracted: a signed cookie's huge integer would overflow a float (a 500). A
+    # time ahead of this clock by up to the limit is allowed for servers whose clocks differ a little.
+    limit = idle_limit()
+    return isinstance(seen, int) and now() - limit <= seen <= now() + limit
+
+
 def check_stored_answers():
     """Clear answers an older version saved, or clinic answers left idle too long, with a message."""
     if request.endpoint in (None, "static", "pages.healthz"):
@@ -108,8 +116,7 @@ def check_stored_answers():
         message = UPDATED
     elif clinic_mode() and has_answers():
         # A missing or odd time is treated as too old: answers on a shared computer never linger.
-        seen = session.get("seen")
-        if not isinstance(seen, int) or now() - seen > idle_limit():
+        if not recently_seen(session.get("seen")):
             message = TIMED_OUT
     if message:
         clear_answers(message)

@@ -64,6 +64,9 @@ class ForgivingSessionInterface(SecureCookieSessionInterface):
         except BadSignature:
             return self.session_class()
         session = self.session_class(data)
+        if not isinstance(session.get("csrf_token", ""), str):
+            # Flask-WTF compares the posted token with this one as text; anything else was a 500.
+            raise ValueError("the form token in the cookie is not text")
         session.signed_at = signed_at.timestamp()
         return session
 
