@@ -1,14 +1,19 @@
 """The summary's answers in words (decision_aid/journey/summary.py): the same words WTForms' own bound
 forms give, in every language, with the fixed questions' words read once for all."""
 
+import re
+
 import pytest
 from flask_babel import force_locale
 
+from decision_aid.content import since_trials
 from decision_aid.journey import flow
 from decision_aid.journey import summary
 from tests.helpers import TYPICAL_ANSWERS
+from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import last_choices
+from tests.helpers import set_answers
 
 
 def rows_from_bound_forms(answers):
@@ -72,3 +77,32 @@ def test_a_question_filled_in_from_the_answers_is_read_from_those_answers(app):
             shown = rows[form.doctor_questions.label.text]
             assert shown == [str(choice.label) for choice in form.doctor_questions.choices]
     assert step.slug not in summary._fixed_words
+
+
+def listed_sources(client, url):
+    """The citations in a summary's Sources list."""
+    page = check_page(client.get(url))
+    return [item.get_text(" ", strip=True) for item in page.select("#summary-sources-title ~ ul.sources li")]
+
+
+def test_every_fact_the_summary_states_has_its_citation_listed_when_it_has_one(client, evidence):
+    # The survival summary quotes IFM 2005-02 from its authors' conference abstract: a reader can
+    # look that up, so it is listed (it was left out for having no journal).
+    set_answers(client, complete_answers())
+    listed = listed_sources(client, "/summary")
+    for fact_id in since_trials.fact_ids():
+        sources = [evidence.source(s) for s in evidence.fact(fact_id).source_ids]
+        citable = [s for s in sources if not s.secondary and (s.authors or s.journal or s.doi or s.pmid)]
+        if citable:
+            assert any(source.citation in listed for source in citable), fact_id
+    assert any(item.startswith("Attal et al. ASH 2013 abstract 406") for item in listed)
+
+
+def test_no_listed_citation_says_the_same_thing_twice(client):
+    set_answers(client, complete_answers())
+    citations = listed_sources(client, "/summary")
+    assert len(citations) > 5
+    for citation in citations:
+        # "Blood Adv 2023;7(13):3087 (…). Blood Adv 2023;7(13):3087." said its reference twice.
+        reference = re.match(r"[^.(,]*\d{4};[^ .,]+", citation)
+        assert reference is None or citation.count(reference.group(0)) == 1, citation

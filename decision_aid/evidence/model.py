@@ -213,6 +213,9 @@ class Source:
         journal = f"{self.journal} {self.year}" if self.journal and self.year else self.journal or ""
         if journal and self.volume_pages:
             journal += f";{self.volume_pages}"
+        # A source known only by its description starts with its journal reference: said once.
+        if journal and not (self.title or self.authors) and head.startswith(journal):
+            journal = ""
         extras = [
             journal,
             f"doi:{self.doi}" if self.doi else "",

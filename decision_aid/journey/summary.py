@@ -120,8 +120,9 @@ def missed_knowledge(answers):
 
 
 def primary_sources(sources):
-    """The sources a reader can look up as papers, guidance or registrations (no news or web pages)."""
-    return [s for s in sources if not s.secondary and (s.journal or s.doi or s.pmid)]
+    """The sources a reader can look up: papers and authors' conference abstracts (no news or web pages)."""
+    # An abstract is known by its authors (the IFM 2005-02 update the survival summary quotes).
+    return [s for s in sources if not s.secondary and (s.journal or s.doi or s.pmid or s.authors)]
 
 
 def headline_rows(answers=None):
