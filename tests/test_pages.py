@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from decision_aid.content import about
 from tests.helpers import check_page
 from tests.helpers import store_answers
@@ -59,6 +61,34 @@ def test_unverified_figures_are_named_but_never_given_a_value(app, get_page):
             # Beside the name only where to check it: no number of any kind.
             rest = item.replace(description, "").replace(" ".join(figure.check_in.split()), "")
             assert not re.search(r"\d", rest), (figure.id, rest)
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_where_to_check_is_in_the_pages_language_and_only_the_reference_is_marked_english(
+    app, get_page, lang
+):
+    page = get_page(f"/evidence?lang={lang}")
+    with app.test_request_context():
+        references = {
+            f.check_in for f in app.extensions["evidence"].all_figures() if f.status == "unverified"
+        }
+    marked = page.select("main ul.list > li span.small [lang=en]")
+    assert {span.get_text() for span in marked} == references
+    for span in marked:
+        # The translated label sits outside the English reference, which is citations, not prose.
+        assert span.parent.get("lang") is None and span.parent.get_text().startswith("(")
+        assert not re.search(r"\b(and|check|the)\b", span.get_text()), span.get_text()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_the_evidence_intro_explains_the_badges_its_tables_show(get_page, lang):
+    # The intro said "measured in the study" while every table said "observed".
+    page = get_page(f"/evidence?lang={lang}")
+    shown = {badge.get_text(strip=True) for badge in page.select("table .badge")}
+    intro = page.select_one("main h1 ~ p:not(.lead)").get_text()
+    assert shown and all(
+        f"“{badge}”" in intro or f"«{badge}»" in intro or f"«\u00a0{badge}\u00a0»" in intro for badge in shown
+    ), (shown, intro)
 
 
 def test_every_number_page_links_to_the_evidence_in_one_step(client):

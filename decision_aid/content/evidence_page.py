@@ -1,9 +1,13 @@
 """What the /evidence page lists: every figure by trial, the facts, the gaps and the sources."""
 
+from decision_aid.evidence.enums import STATUS_BADGES
+from decision_aid.evidence.enums import Status
 from decision_aid.extensions import lazy_gettext as _l
 
 PRESCRIBING_INFORMATION = _l("US prescribing information (label)")
 CONFIDENCE_LEVEL = 95
+# The badges the page's intro explains, as each number in its tables shows them.
+BADGES = {"observed": STATUS_BADGES[Status.OBSERVED], "estimated": STATUS_BADGES[Status.DERIVED]}
 
 # The traps of EVIDENCE.md section (c) that change what a reader takes from the numbers.
 TRAPS = [

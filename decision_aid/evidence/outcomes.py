@@ -123,7 +123,7 @@ THROMBOCYTOPENIA = Outcome(
 )
 STOPPED_AE = Outcome(
     "stopped_ae",
-    P(_l("Stopped the study pills because of side effects")),
+    P(_l("Stopped the study capsules because of side effects")),
     P(
         _l(
             "Stopped taking the study treatment because of side effects (discontinuation due to adverse"

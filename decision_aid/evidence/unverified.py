@@ -193,7 +193,9 @@ UNVERIFIED = (
         Arm.BOTH,
         o.OS,
         P(_l("Survival in the long-term update of the %(trial)s study"), trial=CALGB),
-        "Lancet Haematol 2017;4:e431 abstract (and check the 2 errata)",
+        # EVIDENCE.md (e) adds "and check the 2 errata"; (a) cites both corrections, so the reference
+        # needs no English prose on the Spanish and French pages.
+        "Lancet Haematol 2017;4:e431 abstract; Lancet Haematol 2018;5:e332; Lancet Haematol 2018;5:e608",
     ),
     _u(
         "calgb.nejm_citation_pages",

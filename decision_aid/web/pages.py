@@ -77,4 +77,5 @@ def evidence():
         unverified=[figure for figure in data.all_figures() if figure.status == "unverified"],
         traps=evidence_page.TRAPS,
         derivations=evidence_page.DERIVATIONS,
+        badges=evidence_page.BADGES,
     )
