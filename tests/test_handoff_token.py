@@ -201,6 +201,18 @@ def test_without_a_public_address_only_localhost_gets_links(app):
     assert "To open the online aid" not in handout.pages[0].extract_text() + handout.pages[1].extract_text()
 
 
+def test_on_localhost_under_a_mount_path_links_keep_the_path(app):
+    # Without a public address, a local proxy serving the aid under /aid gave links without /aid.
+    client = app.test_client()
+    with client.session_transaction(base_url="http://localhost/aid") as session:
+        store_answers(session, complete_answers())
+    page = check_page(client.get("/summary", base_url="http://localhost/aid"))
+    assert page.select_one("#handoff-link").get_text().startswith("http://localhost/aid/handoff#")
+    handout = read_pdf(client.get("/handout.pdf", base_url="http://localhost/aid"))
+    printed = re.findall(r"http://\S+", handout.pages[0].extract_text() + handout.pages[1].extract_text())
+    assert printed and all(address.startswith("http://localhost/aid/") for address in printed), printed
+
+
 @pytest.mark.parametrize(
     ("host", "local"),
     [

@@ -38,7 +38,8 @@ def base_url():
     if configured:
         return configured
     if is_loopback(request.host):
-        return request.host_url.rstrip("/")
+        # With the path the app is mounted under (a local proxy's SCRIPT_NAME), as url_for gives it.
+        return request.url_root.rstrip("/")
     return None
 
 
