@@ -153,6 +153,46 @@ def test_later_pages_redirect_to_the_first_unanswered_step(client, url):
     assert response.location == "/transplant"
 
 
+LATER_PAGE_NOTICE = "The page you opened comes later in this aid."
+
+
+@pytest.mark.parametrize(
+    "url", ["/the-numbers?study=ifm-5y", "/summary", "/summary.pdf", "/what-matters-compared"]
+)
+def test_a_link_to_a_later_page_says_why_the_first_question_is_shown_once(client, journey, url):
+    # A nurse's link or an old bookmark landed on the first question with no word of why.
+    assert client.get(url).location == "/transplant"
+    page = check_page(client.get("/transplant"))
+    assert LATER_PAGE_NOTICE in page.select_one("main .notice[role=status]").get_text()
+    assert LATER_PAGE_NOTICE not in check_page(client.get("/transplant")).text
+    # Partway through, it is the first step still waiting that says so.
+    journey.answer("transplant", {"transplant": "yes"})
+    assert client.get(url).location == "/transplant-when"
+    assert LATER_PAGE_NOTICE in check_page(client.get("/transplant-when")).text
+
+
+def test_walking_the_questions_never_shows_the_later_page_notice(client, journey):
+    for step in flow.STEPS[:6]:
+        if step.is_question:
+            assert LATER_PAGE_NOTICE not in check_page(client.get(f"/{step.slug}")).text
+            journey.answer(step.slug, {name: TYPICAL_ANSWERS[name] for name in step.fields})
+    # A post to a later page is refused without the notice: it is not someone following a link.
+    page = check_page(client.get("/transplant"))
+    response = client.post("/doctor-questions", data={"csrf_token": page.csrf_token(), "doctor_note": "x"})
+    waiting = "/" + flow.first_incomplete(answers_in_session(client)).slug
+    assert response.location == waiting
+    assert LATER_PAGE_NOTICE not in check_page(client.get(waiting)).text
+
+
+def test_the_start_pages_message_is_not_taken_by_a_question_page(client):
+    from decision_aid.web import answers as stored
+
+    with client.session_transaction() as session:
+        session["message"] = stored.UPDATED
+    check_page(client.get("/transplant"))
+    assert "This aid has been updated" in check_page(client.get("/")).text
+
+
 def test_posting_a_later_step_with_a_fresh_session_is_refused(client, journey):
     set_answers(client, {"transplant": "yes"})
     page = check_page(client.get("/transplant-when"))

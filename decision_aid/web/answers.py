@@ -21,6 +21,8 @@ KEPT_ON_CLEAR = ("lang", "clinic", "csrf_token")
 # One-time messages for the start page (the template holds the words).
 UPDATED = "updated"
 TIMED_OUT = "timed-out"
+# A one-time message for the question a link to a later page was sent to.
+LATER_PAGE = "later-page"
 # Pages that need answers: after answers are cleared, they send the person to the start page,
 # where the message is.
 NEEDS_ANSWERS = ("flow.step", "flow.check_answers", "flow.summary_page", "documents.summary_pdf")
@@ -77,8 +79,16 @@ def clear_answers(message=None):
         session["message"] = message
 
 
-def take_message():
-    """The one-time message for the start page (updated, timed out), removed once read."""
+def leave_message(message):
+    """Leave a one-time message for the next page that shows it."""
+    session["message"] = message
+
+
+def take_message(only=None):
+    """The one-time message (updated, timed out, later page), removed once read; with only, that
+    message or None (another stays for the page that shows it)."""
+    if only is not None and session.get("message") != only:
+        return None
     return session.pop("message", None)
 
 

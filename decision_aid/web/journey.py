@@ -57,6 +57,9 @@ def after_revisit(current):
 def redirect_to_first_incomplete(answers):
     """Send the person to the first step still waiting for them (ASVS 2.3.1: no skipping)."""
     missing = flow.first_incomplete(answers)
+    if missing and request.method == "GET":
+        # A link or bookmark to a later page: the question shown next says why it is not that page.
+        stored.leave_message(stored.LATER_PAGE)
     return redirect(url_for_slug(missing.slug if missing else flow.CHECK_ANSWERS))
 
 
@@ -130,6 +133,7 @@ def render_step(current, form, answers, changing, timed_out=False, revisiting=Fa
             timed_out=timed_out,
             revisiting=revisiting,
             browsing=browsing,
+            sent_from_later_page=stored.take_message(only=stored.LATER_PAGE) is not None,
             first_slug=flow.STEPS[0].slug,
             part=flow.part_of(current),
             **context,
