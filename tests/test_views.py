@@ -207,6 +207,8 @@ def test_step_that_does_not_apply_redirects(client):
     response = client.get("/response")
     assert response.status_code == 302
     assert response.location == "/your-health"
+    # It is not a later page, so the notice for links to later pages is not shown.
+    assert LATER_PAGE_NOTICE not in check_page(client.get("/your-health")).text
 
 
 def test_post_without_csrf_token_is_refused_with_the_answer_kept(client):

@@ -54,10 +54,10 @@ def after_revisit(current):
     return url_for_slug(following, **{"from": "sure"}) if following else sure_result_url()
 
 
-def redirect_to_first_incomplete(answers):
+def redirect_to_first_incomplete(answers, asked_for_later_page=True):
     """Send the person to the first step still waiting for them (ASVS 2.3.1: no skipping)."""
     missing = flow.first_incomplete(answers)
-    if missing and request.method == "GET":
+    if missing and asked_for_later_page and request.method == "GET":
         # A link or bookmark to a later page: the question shown next says why it is not that page.
         stored.leave_message(stored.LATER_PAGE)
     return redirect(url_for_slug(missing.slug if missing else flow.CHECK_ANSWERS))
@@ -74,7 +74,8 @@ def step(slug):
         if current.slug == BROWSABLE_IN_CLINIC and request.method == "GET" and stored.clinic_mode():
             # A nurse shows the numbers in a consultation without the questions first.
             return render_step(current, build_form(current, answers), answers, False, browsing=True)
-        return redirect_to_first_incomplete(answers)
+        # A step that does not apply to these answers (a browser's Forward after a change) is not later.
+        return redirect_to_first_incomplete(answers, asked_for_later_page=current.applies(answers))
     changing = request.args.get("change") == "1"
     revisiting = revisiting_for_sure(current, answers)
     again = current.keeps_first_when_repeated and request.args.get("again") == "1"
