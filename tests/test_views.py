@@ -222,6 +222,16 @@ def test_post_without_csrf_token_is_refused_with_the_answer_kept(client):
     assert retry.location == "/age"
 
 
+@pytest.mark.parametrize("slug", ["your-answers", "sure-result", "what-matters-compared", "doctor-questions"])
+def test_a_timed_out_post_to_a_page_whose_answers_are_gone_goes_to_the_first_question(client, journey, slug):
+    # Start again in another tab, then Continue here: the page was re-shown from no answers at all
+    # ("You chose: None.", "0 of the 4 questions").
+    journey.answer("transplant", {"transplant": "yes"})
+    response = client.post(f"/{slug}", data={"csrf_token": "stale"})
+    assert response.status_code == 302 and response.location == "/transplant-when"
+    assert "None" not in check_page(client.get("/transplant-when")).text
+
+
 def test_only_a_posted_question_binds_and_checks_a_token_of_its_own(app):
     # A page shown for a GET writes its token itself; a posted form checks it, as CSRFProtect does.
     from decision_aid.web import journey

@@ -150,6 +150,10 @@ def handle_csrf_error(error):
     if request.endpoint != "flow.step" or current is None:
         return errors.error_page(400)
     answers = stored.load()
+    if not flow.may_open(current, answers):
+        # The answers behind this page are gone (Start again in another tab, or a week away): a page
+        # built from them would show "None" and empty scores.
+        return redirect_to_first_incomplete(answers)
     # Rebuild the form from what was posted (not saved), so nothing the person chose is lost.
     form = build_form(current, answers, formdata=request.form, meta={"csrf": False})
     return render_step(current, form, answers, request.args.get("change") == "1", timed_out=True)
