@@ -22,6 +22,7 @@ from decision_aid.printing import token as tokens
 from decision_aid.settings import ConfigError
 from decision_aid.web.answers import VERSION
 from tests.helpers import TEST_SECRET
+from tests.helpers import answers_in_session
 from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import make_app
@@ -146,6 +147,21 @@ def test_a_full_length_accented_note_is_accepted(journey, client):
     assert note_post(journey, client, note).status_code == 302
     with client.session_transaction() as session:
         assert session["answers"]["doctor_note"] == note
+
+
+def test_line_breaks_count_once_as_the_browser_counts_them(journey, client):
+    # Browsers send a line break as CR LF but count it as one character: a 495-character list was
+    # refused as over 500.
+    note = ("a" * 32 + "\r\n") * 15
+    assert note_post(journey, client, note).status_code == 302
+    assert answers_in_session(client)["doctor_note"] == ("a" * 32 + "\n") * 15
+
+
+def test_control_characters_are_dropped_from_the_note(journey, client):
+    # Pasted from a PDF: a NUL or escape in the page is invalid HTML, and the summary PDF cannot draw it.
+    assert note_post(journey, client, "hello\x00 world\x01\x0b\x1b\x7f\x85!").status_code == 302
+    assert answers_in_session(client)["doctor_note"] == "hello world!"
+    assert "hello world!" in check_page(client.get("/summary")).text
 
 
 def test_a_note_too_long_in_bytes_is_refused_with_a_message(journey, client):

@@ -2,6 +2,7 @@
 
 Answers are stored as short codes; the wording comes from the content modules."""
 
+import re
 from functools import cache
 
 from flask import current_app
@@ -35,6 +36,20 @@ YES = SelectChoice("yes", _l("Yes"))
 NO = SelectChoice("no", _l("No"))
 NOT_SURE = SelectChoice("not-sure", _l("I'm not sure"))
 PREFER_NOT = SelectChoice("prefer-not", _l("I'd prefer not to say"))
+
+
+# Control characters (C0 but tab and line feed, DEL, C1): text pasted from a PDF can carry them, and
+# they are not allowed in HTML or drawable in the summary PDF.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain_text(value):
+    """Typed text with line breaks as one character each, as the browser counted them, and no control
+    characters."""
+    if not isinstance(value, str):
+        return value
+    # Browsers send each line break as CR LF but count it as one character against a limit.
+    return CONTROL_CHARACTERS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def radio(question, choices, message, hint=None):
@@ -227,6 +242,7 @@ class DoctorQuestionsForm(FlaskForm):
     doctor_note = TextAreaField(
         _l("Anything else you want to ask or say (optional)"),
         description=_l("Do not include your name or other details that identify you"),
+        filters=[plain_text],
     )
 
     def prepare(self, answers, submitted):
