@@ -56,6 +56,30 @@ def test_language_switcher_lists_each_language(get_page):
     assert all(link["href"] == f"?lang={link['hreflang']}" for link in links)
 
 
+def test_switching_language_while_changing_an_answer_keeps_changing_it(client, journey):
+    # The switcher was a bare "?lang=es": Continue then walked on through the questions instead of
+    # going back to check your answers.
+    journey.answer_all()
+    page = check_page(client.get("/age?change=1"))
+    spanish = page.select_one('.language-switcher a[lang="es"]')["href"]
+    assert spanish == "?change=1&lang=es"
+    page = check_page(client.get("/age" + spanish))
+    assert page.soup.html["lang"] == "es" and page.select_one(".back-link")["href"] == "/check-answers"
+    response = client.post("/age" + spanish, data={"csrf_token": page.csrf_token(), "age_group": "65-70"})
+    assert response.location == "/check-answers"
+
+
+def test_the_switcher_keeps_only_the_pages_own_short_arguments(client, journey):
+    journey.answer_all()
+    page = check_page(client.get("/the-numbers?study=ifm-5y&from=sure&utm=x&again=" + "z" * 41))
+    assert page.select_one('.language-switcher a[lang="fr"]')["href"] == "?from=sure&study=ifm-5y&lang=fr"
+    # A plain address gets the plain switcher, drawn once for every page.
+    assert (
+        check_page(client.get("/the-numbers")).select_one('.language-switcher a[lang="fr"]')["href"]
+        == "?lang=fr"
+    )
+
+
 def test_translations_follow_a_forced_locale_within_a_request(app):
     # Translations are looked up once per request and language (web/i18n.py): a block under
     # force_locale gets its own language, and the request's comes back after it.

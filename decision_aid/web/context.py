@@ -22,6 +22,7 @@ def page_context():
         "clinic_idle_seconds": stored.idle_limit(),
         "lang": str(get_locale()),
         "language_links": i18n.language_links(),
+        "language_query": i18n.language_query(),
         "aid_name": about.AID_NAME,
         "decision": options.DECISION,
         "version": about.VERSION,

@@ -1,5 +1,7 @@
 """Language choice: ?lang= (remembered), then the browser's Accept-Language, then English."""
 
+from urllib.parse import urlencode
+
 from flask import current_app
 from flask import g
 from flask import request
@@ -113,6 +115,23 @@ def select_locale():
     if chosen in supported_languages():
         return chosen
     return request.accept_languages.best_match(supported_languages()) or "en"
+
+
+# What an address says about the page beside its language: changing an answer from check your
+# answers, coming from the SURE result, answering SURE again, the study shown. A language switch
+# keeps them, or Continue would lead somewhere else.
+PAGE_STATE_ARGS = ("change", "from", "again", "study")
+MAX_STATE_VALUE_CHARS = 40
+
+
+def language_query():
+    """The page's own query arguments, ready to go before "lang=" in a switcher link ("" for none)."""
+    kept = [
+        (name, request.args[name])
+        for name in PAGE_STATE_ARGS
+        if name in request.args and len(request.args[name]) <= MAX_STATE_VALUE_CHARS
+    ]
+    return urlencode(kept) + "&" if kept else ""
 
 
 def language_links():
