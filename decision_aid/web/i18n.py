@@ -119,18 +119,15 @@ def select_locale():
 
 # What an address says about the page beside its language: changing an answer from check your
 # answers, coming from the SURE result, answering SURE again, the study shown. A language switch
-# keeps them, or Continue would lead somewhere else.
-PAGE_STATE_ARGS = ("change", "from", "again", "study")
-MAX_STATE_VALUE_CHARS = 40
+# keeps them, or Continue would lead somewhere else. Only these known values are carried: text an
+# attacker chose must never appear in a compressed page beside its form token (BREACH).
+PAGE_STATE_VALUES = {"change": ("1",), "from": ("sure",), "again": ("1",)}
 
 
 def language_query():
     """The page's own query arguments, ready to go before "lang=" in a switcher link ("" for none)."""
-    kept = [
-        (name, request.args[name])
-        for name in PAGE_STATE_ARGS
-        if name in request.args and len(request.args[name]) <= MAX_STATE_VALUE_CHARS
-    ]
+    known = {**PAGE_STATE_VALUES, "study": [s.id for s in current_app.extensions["evidence"].comparison_sets]}
+    kept = [(name, request.args[name]) for name, values in known.items() if request.args.get(name) in values]
     return urlencode(kept) + "&" if kept else ""
 
 
