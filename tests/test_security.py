@@ -85,3 +85,48 @@ def test_answers_never_reach_the_logs(app, client, journey, caplog):
     logged = caplog.text + "".join(str(record.args) for record in caplog.records)
     for value in ["very-good-partial", "complete", "under-65"]:
         assert value not in logged
+
+
+HTTPS = "https://aid.example.org"
+
+
+def https_post(client, headers):
+    """A first answer posted over HTTPS with these headers, after its page was shown."""
+    page = check_page(client.get("/transplant", base_url=HTTPS))
+    data = {"csrf_token": page.csrf_token(), "transplant": "yes"}
+    return client.post("/transplant", base_url=HTTPS, data=data, headers=headers)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Origin": HTTPS},
+        {"Origin": "null"},
+        {"Referer": f"{HTTPS}/transplant"},
+        {"Origin": "null", "Referer": ""},
+    ],
+    ids=["neither", "origin", "null-origin", "referer-only", "both-empty"],
+)
+def test_a_post_over_https_without_a_referer_is_accepted(client, headers):
+    # Flask-WTF's HTTPS check refused any post without a Referer (privacy settings and some proxies
+    # strip it): every Continue said the page had timed out.
+    response = https_post(client, headers)
+    assert response.status_code == 302 and response.location == "/transplant-when"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "http://aid.example.org"},
+        {"Referer": "https://evil.example/page"},
+        {"Origin": "null", "Referer": "https://aid.example.org.evil.example/"},
+    ],
+    ids=["other-site", "plain-http", "other-referer", "lookalike-referer"],
+)
+def test_a_post_from_another_site_is_refused_even_with_a_token(client, headers):
+    response = https_post(client, headers)
+    assert response.status_code == 400 and "timed out" in check_page(response, status=400).text
+    with client.session_transaction(base_url=HTTPS) as session:
+        assert "answers" not in session
