@@ -87,6 +87,25 @@ def test_unknown_answer_code_is_an_error_not_a_crash(client, journey):
     page = check_page(journey.answer("transplant", {"transplant": "<script>"}))
     assert page.select_one(".error-summary")
     assert answers_in_session(client) == {}
+    # The same words as no answer, in the page's language: not WTForms' English "Not a valid choice".
+    client.get("/?lang=es")
+    page = check_page(journey.answer("transplant", {"transplant": "maybe"}))
+    error = page.select_one(".error-summary li").get_text(strip=True)
+    assert "valid" not in error and error == check_page(journey.answer("transplant", {})).select_one(
+        ".error-summary li"
+    ).get_text(strip=True)
+
+
+def test_a_ticked_question_that_no_longer_fits_is_left_out_not_refused(client, journey):
+    # Ticked while kidneys were a concern; changed to "no" in another tab; then Continue here.
+    journey.answer_all({**TYPICAL_ANSWERS, "kidney": "yes"})
+    page = check_page(client.get("/doctor-questions"))
+    assert page.select_one('input[value="kidneys"]')
+    journey.answer("your-health", {**{n: TYPICAL_ANSWERS[n] for n in flow.step_for("your-health").fields}})
+    data = {"csrf_token": page.csrf_token(), "leaning": "not-sure", "doctor_questions": ["kidneys", "cost"]}
+    response = client.post("/doctor-questions", data=data)
+    assert response.status_code == 302
+    assert answers_in_session(client)["doctor_questions"] == ["cost"]
 
 
 def test_whole_journey_reaches_check_answers_and_summary(client, journey, get_page):

@@ -59,6 +59,9 @@ def radio(question, choices, message, hint=None):
         choices=list(choices),
         validators=[InputRequired(message=message)],
         description=hint or "",
+        # A code no choice has (a changed page, a forged post) gets the same words as no answer,
+        # in the page's language, not WTForms' English "Not a valid choice".
+        invalid_choice_message=message,
     )
 
 
@@ -269,6 +272,12 @@ class DoctorQuestionsForm(FlaskForm):
         ]
         if not submitted and "doctor_questions" not in answers:
             self.doctor_questions.data = [s.code for s in suggestions]
+        elif submitted:
+            # A question ticked on this page that an answer changed in another tab no longer fits:
+            # it is left out, not refused with WTForms' "'kidneys' is not a valid choice".
+            offered = {s.code for s in suggestions}
+            ticked = self.doctor_questions.data or []
+            self.doctor_questions.data = [code for code in ticked if code in offered]
 
 
 class MaxBytes:
@@ -299,5 +308,10 @@ for _question in quiz.QUESTIONS:
     setattr(
         KnowledgeForm,
         _question.field,
-        RadioField(_question.question, choices=[], validators=[InputRequired(message=_question.error)]),
+        RadioField(
+            _question.question,
+            choices=[],
+            validators=[InputRequired(message=_question.error)],
+            invalid_choice_message=_question.error,
+        ),
     )
