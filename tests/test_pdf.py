@@ -285,3 +285,26 @@ def test_a_sheet_that_runs_on_is_noticed_only_where_its_break_wastes_a_page(
         f"<section class='details'><p>Details</p></section></div></body></html>"
     )
     assert page_one_runs_on(HTML(string=html).render()) is runs_on
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "paper"),
+    [
+        ("de,en-US;q=0.7,en;q=0.3", "a4"),  # a German Firefox
+        ("fr, en-US;q=0.5", "a4"),
+        ("fr,fr-FR;q=0.8,en-US;q=0.5", "a4"),
+        ("es,es-MX;q=0.9", "letter"),
+        ("en-Latn-US", "letter"),
+        ("en-us-x-foo", "letter"),
+        ("en-GB,en-US;q=0.9", "a4"),
+        ("en-US,en;q=0.9", "letter"),
+        ("es-419", "a4"),
+        ("*", "a4"),
+        ("", "a4"),
+    ],
+)
+def test_paper_follows_the_region_of_the_first_language(app, accept_language, paper):
+    from decision_aid.web.documents import chosen_paper
+
+    with app.test_request_context("/handout.pdf", headers={"Accept-Language": accept_language}):
+        assert chosen_paper() == paper

@@ -240,8 +240,20 @@ def chosen_paper():
     asked = request.args.get("paper", "").lower()
     if asked in page_css.PAPER_SIZES:
         return asked
-    for tag, _quality in request.accept_languages:
-        region = tag.replace("_", "-").partition("-")[2].upper()
-        if region:
+    # The region of the reader's first language: "de, en-US;q=0.7" is a German reader (A4) who also
+    # reads English, and "es, es-MX;q=0.9" a Mexican one (Letter).
+    tags = [tag.replace("_", "-").lower().split("-") for tag, _quality in request.accept_languages]
+    for subtags in tags:
+        if subtags[0] == tags[0][0] and (region := region_of(subtags)):
             return "letter" if region in LETTER_REGIONS else "a4"
     return "a4"
+
+
+def region_of(subtags):
+    """The region of a language tag split at its hyphens ("en-Latn-US" → "US"), or ""."""
+    for subtag in subtags[1:]:
+        if len(subtag) == 1:
+            return ""  # an extension or private use ("x-…") follows: no region came first
+        if (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit()):
+            return subtag.upper()
+    return ""
