@@ -186,6 +186,7 @@ def test_numbers_open_without_answers_in_clinic_mode(client, clock):
     assert "They describe this group: People aged" in page.text
     assert "people like you" not in page.text, "matched to no one, so not said to be like the reader"
     assert page.select('svg[role="img"][data-total="100"]')
+    assert client.head("/the-numbers").status_code == 200, "a HEAD answers as the GET does"
     assert not page.select("main form[method=post]"), "nothing to post: no answers to record"
     assert page.soup.find("a", string="Start the questions")["href"] == "/transplant"
     page = check_page(client.get("/the-numbers?study=ifm-5y"))

@@ -392,3 +392,8 @@ def test_qr_code_printed_in_the_pdf_opens_the_answers(client, tmp_path):
     page = check_page(response)
     assert page.h1 == "Answers shared with you"
     assert "Very good partial response" in page.text
+
+
+def test_head_on_the_handoff_page_answers_as_get_does(client):
+    # A link checker's HEAD was told 400 "This link does not work" while GET gave 200.
+    assert client.head("/handoff").status_code == client.get("/handoff").status_code == 200

@@ -154,7 +154,7 @@ def handout_context():
 @bp.route("/handoff", methods=("GET", "POST"), endpoint="handoff")
 def handoff_page():
     """Open a hand-off link: the page's script posts the token from the link's # part."""
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD (a link checker), which must answer as GET does
         return render_template("handoff.html", shared=None, problem=None)
     token = request.form.get("token") or request.form.get("link") or ""
     try:

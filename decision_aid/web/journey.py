@@ -71,7 +71,7 @@ def step(slug):
         abort(404)
     answers = stored.load()
     if not flow.may_open(current, answers):
-        if current.slug == BROWSABLE_IN_CLINIC and request.method == "GET" and stored.clinic_mode():
+        if current.slug == BROWSABLE_IN_CLINIC and request.method in ("GET", "HEAD") and stored.clinic_mode():
             # A nurse shows the numbers in a consultation without the questions first.
             return render_step(current, build_form(current, answers), answers, False, browsing=True)
         # A step that does not apply to these answers (a browser's Forward after a change) is not later.
