@@ -106,6 +106,13 @@ def test_a_pasted_link_with_line_breaks_is_accepted():
     assert read(link).answers == read(token).answers
 
 
+@pytest.mark.parametrize("end", ["#", ".", ").", ">", '"'])
+def test_a_link_copied_with_the_punctuation_after_it_is_accepted(end):
+    # "…/handoff#TOKEN#" or "…#TOKEN." from an email was refused as broken.
+    token = token_for(complete_answers())
+    assert read(f"<https://aid.example.org/handoff#{token}{end}").answers == read(token).answers
+
+
 def test_handoff_page_without_a_token(client):
     page = check_page(client.get("/handoff"))
     assert page.h1 == "Open a shared summary"

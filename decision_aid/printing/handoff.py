@@ -122,7 +122,9 @@ def in_page_order(answers):
 def clean_token(text):
     """The token from a pasted link or a bare token: the part after #, without spaces or breaks."""
     text = "".join(str(text or "").split())
-    text = text.rpartition("#")[2]
+    # Punctuation after a link copied from a sentence or an email ("…#TOKEN.", "<…#TOKEN>", "…#TOKEN#")
+    # is not part of it: the token's alphabet has none of these.
+    text = text.rstrip("#.,;:!?)>]}\"'").rpartition("#")[2]
     if not text or len(text) > MAX_TOKEN_CHARS or not set(text) <= TOKEN_ALPHABET:
         raise InvalidLink
     return text
