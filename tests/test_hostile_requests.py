@@ -61,6 +61,16 @@ def test_a_wrong_method_gets_the_sites_405_page(client):
     assert response.status_code == 405
     html = response.get_data(as_text=True)
     assert "We could not use that request" in html and 'class="site-footer"' in html
+    assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+
+
+@pytest.mark.parametrize("url", ["/about", "/healthz", "/summary", "/summary.pdf", "/evidence"])
+def test_a_post_to_a_page_that_takes_none_is_405_not_a_timed_out_form(client, url):
+    # The journey's "/<slug>" took these posts and answered "Your page timed out" (or, with a token, 404).
+    page = check_page(client.get("/transplant"))
+    for data in ({}, {"csrf_token": page.csrf_token()}):
+        response = client.post(url, data=data)
+        assert response.status_code == 405 and "POST" not in response.headers["Allow"], url
 
 
 @pytest.mark.parametrize(

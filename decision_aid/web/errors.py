@@ -67,8 +67,12 @@ def handle_error(error):
         session.clear()
     if isinstance(error, SecurityError) or status == 400 or status not in MESSAGES:
         # A refused Host header or a malformed request is not a page that timed out (CSRF is).
-        return error_page(status, OTHER_CLIENT_ERROR if 400 <= status < 500 else MESSAGES[500])
-    return error_page(status)
+        page, status = error_page(status, OTHER_CLIENT_ERROR if 400 <= status < 500 else MESSAGES[500])
+    else:
+        page, status = error_page(status)
+    # A 405 says which methods the address takes (RFC 9110), as Werkzeug's own page does.
+    allowed = getattr(error, "valid_methods", None)
+    return page, status, {"Allow": ", ".join(allowed)} if allowed else {}
 
 
 def links_without_a_host():

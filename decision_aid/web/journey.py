@@ -63,7 +63,12 @@ def redirect_to_first_incomplete(answers, asked_for_later_page=True):
     return redirect(url_for_slug(missing.slug if missing else flow.CHECK_ANSWERS))
 
 
-@bp.route("/<slug>", methods=("GET", "POST"))
+# Only the journey's own slugs: a post to /about or /healthz gets 405 (Method Not Allowed) from the
+# routing, not this view's form-token check ("Your page timed out").
+STEP_PATH = "/<any({}):slug>".format(", ".join(f"'{step.slug}'" for step in flow.STEPS))
+
+
+@bp.route(STEP_PATH, methods=("GET", "POST"))
 def step(slug):
     """Show one question (or page to read), and on a valid answer go to the next step."""
     current = flow.step_for(slug)
