@@ -126,6 +126,8 @@ PAGE_STATE_VALUES = {"change": ("1",), "from": ("sure",), "again": ("1",)}
 
 def language_query():
     """The page's own query arguments, ready to go before "lang=" in a switcher link ("" for none)."""
+    if not request.args:
+        return ""  # most pages: the plain switcher, drawn once
     known = {**PAGE_STATE_VALUES, "study": [s.id for s in current_app.extensions["evidence"].comparison_sets]}
     kept = [(name, request.args[name]) for name, values in known.items() if request.args.get(name) in values]
     return urlencode(kept) + "&" if kept else ""
