@@ -6,9 +6,7 @@ from flask_babel import Babel
 from flask_babel import LazyString
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_wtf.csrf import CSRFProtect
 
-csrf = CSRFProtect()
 babel = Babel()
 
 

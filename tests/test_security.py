@@ -130,3 +130,54 @@ def test_a_post_from_another_site_is_refused_even_with_a_token(client, headers):
     assert response.status_code == 400 and "timed out" in check_page(response, status=400).text
     with client.session_transaction(base_url=HTTPS) as session:
         assert "answers" not in session
+
+
+OLD_KEY = "an-old-secret-key-that-was-long-enough-0123456789"
+NEW_KEY = "a-new-secret-key-that-is-long-enough-too-0123456789"
+
+
+def cookie_jar_after_a_key_change(tmp_path, client_before):
+    """A client of the app run with the new key (the old one a fallback), with the old cookie."""
+    from tests.helpers import make_app
+
+    after = make_app(tmp_path / "after", SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=[OLD_KEY]).test_client()
+    name = after.application.config["SESSION_COOKIE_NAME"]
+    after.set_cookie(name, client_before.get_cookie(name).value)
+    return after
+
+
+def test_a_form_opened_before_a_key_change_still_posts(tmp_path):
+    # Flask-WTF checked form tokens with the current key only: "Your page timed out" after a deploy.
+    from tests.helpers import make_app
+
+    before = make_app(tmp_path / "before", SECRET_KEY=OLD_KEY).test_client()
+    page = check_page(before.get("/transplant"))
+    after = cookie_jar_after_a_key_change(tmp_path, before)
+    response = after.post("/transplant", data={"csrf_token": page.csrf_token(), "transplant": "yes"})
+    assert response.status_code == 302 and response.location == "/transplant-when"
+    assert answers_in_session(after) == {"transplant": "yes"}
+
+
+def test_finish_and_clear_works_across_a_key_change(tmp_path):
+    # On a shared computer the answers stayed when Finish was pressed on a page from before the change.
+    from tests.helpers import make_app
+
+    before = make_app(tmp_path / "before", SECRET_KEY=OLD_KEY).test_client()
+    page = check_page(before.get("/clinic"))
+    before.post("/clinic", data={"csrf_token": page.csrf_token()})
+    page = check_page(before.get("/transplant"))
+    before.post("/transplant", data={"csrf_token": page.csrf_token(), "transplant": "yes"})
+    page = check_page(before.get("/transplant-when"))
+    after = cookie_jar_after_a_key_change(tmp_path, before)
+    response = after.post("/finish", data={"csrf_token": page.csrf_token()})
+    assert response.status_code == 303 and "answers" not in answers_in_session(after)
+
+
+def test_a_token_no_key_signed_is_still_refused(tmp_path):
+    from tests.helpers import make_app
+
+    before = make_app(tmp_path / "before", SECRET_KEY=OLD_KEY).test_client()
+    check_page(before.get("/transplant"))
+    after = cookie_jar_after_a_key_change(tmp_path, before)
+    response = after.post("/start-again", data={"csrf_token": "IjAxMjM0NTY3ODki.Zz.forged"})
+    assert response.status_code == 400

@@ -9,8 +9,8 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import SecurityError
 
-from decision_aid.extensions import csrf
 from decision_aid.extensions import lazy_gettext as _l
+from decision_aid.web.form_tokens import csrf
 
 # For a client error we have no words of its own for (405, 415, …).
 OTHER_CLIENT_ERROR = (
