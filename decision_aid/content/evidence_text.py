@@ -10,16 +10,18 @@ from decision_aid.content import current_evidence
 
 
 class FactsText:
-    """An optional lead-in, then the sentences of some facts, in order."""
+    """An optional lead-in, then the sentences of some facts, in order, then an optional close."""
 
-    def __init__(self, fact_ids, lead=None):
+    def __init__(self, fact_ids, lead=None, tail=None):
         self.fact_ids = tuple(fact_ids)
         self.lead = lead
+        self.tail = tail
 
     def __str__(self):
         evidence = current_evidence()
         parts = [str(self.lead)] if self.lead is not None else []
         parts += [str(evidence.fact(fact_id).text) for fact_id in self.fact_ids]
+        parts += [str(self.tail)] if self.tail is not None else []
         return " ".join(parts)
 
     def __html__(self):

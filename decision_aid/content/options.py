@@ -48,16 +48,13 @@ LENALIDOMIDE = Option(
     harms=(
         _l("More people get a serious drop in white blood cells, which raises the risk of infection."),
         _l("More people get a second, different cancer."),
-        _l("A higher chance of blood clots. Many people also take a blood thinner."),
+        _l("A higher chance of blood clots. Your team may suggest a blood thinner."),
         _l("A capsule once a day, regular blood tests and monthly prescription steps, often for years."),
         _l("It can harm an unborn baby, so there is a strict pregnancy-prevention programme."),
         _l("It can be costly, depending on your insurance or health service."),
     ),
     experience=Experience(
-        physical=_l(
-            "Tiredness, diarrhoea and rash are among the side effects people report most. Some people "
-            "need a lower dose or a break."
-        ),
+        physical=FactsText(("safety.common_side_effects",), tail=_l("Some need a lower dose or a break.")),
         psychological=_l(
             "Some people feel reassured to be on treatment. Others feel worn down by years of pills and "
             "tests."

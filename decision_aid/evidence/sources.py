@@ -185,6 +185,13 @@ SOURCES = (
         secondary=True,
     ),
     Source(
+        "W23",
+        P(_l("The drug maker's web page for doctors about changing the dose of lenalidomide maintenance")),
+        "REVLIMID HCP maintenance dose-modification page",
+        url="https://revlimidhcp.com/maintenance-therapy-dose-modifications",
+        secondary=True,
+    ),
+    Source(
         "W33",
         P(_l("The US safety program's guide for patients taking lenalidomide")),
         "Lenalidomide REMS patient guide (2024)",
