@@ -60,6 +60,15 @@ def test_every_array_keeps_the_public_contract(numbers_page):
             assert re.search(rf"\b{count}\b", title.get_text()), (count, title.get_text())
 
 
+def test_each_text_alternative_reads_as_whole_sentences(numbers_page):
+    # It said "39 would have been anyway" (been what?), and "With no maintenance: placebo (a dummy
+    # pill): 39 in 100" (two colons).
+    titles = [svg.find("title").get_text() for svg in arrays(numbers_page())]
+    assert any("would have had this result anyway, and" in title for title in titles)
+    for title in titles:
+        assert "been anyway" not in title and title.count(":") <= 1, title
+
+
 @pytest.mark.parametrize("set_id", ["calgb-3y", "ifm-5y", "meta-2017"])
 def test_arrays_match_the_evidence(app, numbers_page, set_id):
     comparison_set = evidence_set(app, set_id)

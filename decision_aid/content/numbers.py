@@ -243,11 +243,12 @@ def _title(name, sentence, array, causal):
     """Name, both framings and, in the incremental format, how many are extra (A7)."""
     counts = {category.key: category.count for category in array.categories}
     if "extra" in counts and causal:
+        # The name ends with a full stop, not a colon: the control's name has a colon of its own.
         return lazy_ngettext(
-            "%(name)s: %(sentence)s Of these %(total)s, %(anyway)s would have been anyway, and %(num)s "
-            "was extra because of lenalidomide.",
-            "%(name)s: %(sentence)s Of these %(total)s, %(anyway)s would have been anyway, and %(num)s "
-            "were extra because of lenalidomide.",
+            "%(name)s. %(sentence)s Of these %(total)s, %(anyway)s would have had this result anyway, and"
+            " %(num)s had it because of lenalidomide.",
+            "%(name)s. %(sentence)s Of these %(total)s, %(anyway)s would have had this result anyway, and"
+            " %(num)s had it because of lenalidomide.",
             counts["extra"],
             name=name,
             sentence=sentence,
@@ -256,14 +257,14 @@ def _title(name, sentence, array, causal):
         )
     if "extra" in counts:
         return _l(
-            "%(name)s: %(sentence)s With no maintenance it was %(anyway)s in 100. That is %(extra)s more in"
+            "%(name)s. %(sentence)s With no maintenance it was %(anyway)s in 100. That is %(extra)s more in"
             " 100 with lenalidomide.",
             name=name,
             sentence=sentence,
             anyway=counts["anyway"],
             extra=counts["extra"],
         )
-    return _l("%(name)s: %(sentence)s", name=name, sentence=sentence)
+    return _l("%(name)s. %(sentence)s", name=name, sentence=sentence)
 
 
 def _uncertainty(per_100_range, count):
