@@ -207,6 +207,18 @@ def test_pooled_study_second_cancers_are_over_the_follow_up(numbers_page):
     assert not re.search(r"after \d+ years", when)
 
 
+@pytest.mark.parametrize(
+    ("lang", "singular"),
+    [("en", "1 dark person got"), ("es", "1 persona oscura"), ("fr", "1 personne foncée")],
+)
+def test_how_to_read_the_pictures_agrees_with_each_count(client, numbers_page, lang, singular):
+    # The pooled study's blood cancers: 1 with placebo, so 1 dark person with lenalidomide. The
+    # sentence agreed with the striped count only: "1 dark people got", "1 personas oscuras".
+    client.get(f"/?lang={lang}")
+    example = numbers_page("meta-2017").select_one(".worked-example").get_text(" ", strip=True)
+    assert singular in example, example
+
+
 def test_myeloma_xi_has_words_and_no_pictures(numbers_page):
     page = numbers_page("myeloma-xi")
     assert not arrays(page)

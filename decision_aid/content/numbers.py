@@ -422,19 +422,26 @@ def worked_example(views, comparison_set):
             continue
         has, has_not = OUTCOME_WORDS[view.comparison.outcome_id]
         anyway, extra, rest = counts["anyway"].count, counts["extra"].count, counts["rest"].count
-        return lazy_ngettext(
-            "In the first picture, with lenalidomide, %(anyway)s dark people %(has)s. That is as many as"
-            " with %(control)s. The %(num)s striped person is the extra one."
-            " The %(rest)s light people %(has_not)s.",
-            "In the first picture, with lenalidomide, %(anyway)s dark people %(has)s. That is as many as"
-            " with %(control)s. The %(num)s striped people are the extra ones."
-            " The %(rest)s light people %(has_not)s.",
-            extra,
-            anyway=anyway,
-            has=has(anyway),
-            control=comparison_set.control_label,
-            rest=rest,
-            has_not=has_not(rest),
+        # A sentence for each group, so each noun and verb agrees with its own count ("1 dark person").
+        return _join_sentences(
+            lazy_ngettext(
+                "In the first picture, with lenalidomide, %(num)s dark person %(has)s.",
+                "In the first picture, with lenalidomide, %(num)s dark people %(has)s.",
+                anyway,
+                has=has(anyway),
+            ),
+            _l("That is as many as with %(control)s.", control=comparison_set.control_label),
+            lazy_ngettext(
+                "The %(num)s striped person is the extra one.",
+                "The %(num)s striped people are the extra ones.",
+                extra,
+            ),
+            lazy_ngettext(
+                "The %(num)s light person %(has_not)s.",
+                "The %(num)s light people %(has_not)s.",
+                rest,
+                has_not=has_not(rest),
+            ),
         )
     return None
 
