@@ -119,6 +119,12 @@ def test_knowledge_check_is_one_page_then_one_feedback_page_and_scores_first_tri
     feedback = check_page(client.get("/your-answers"))
     assert "Not quite" in feedback.select_one(".feedback--wrong").text
     assert "It was higher with lenalidomide." in feedback.text
+    # Said once: the explanation does not repeat the answer the line above has just given.
+    for item in feedback.select(".feedback-item"):
+        answer = item.select_one(".feedback p:not(.feedback__verdict)")
+        if answer is not None:
+            said = answer.get_text().removeprefix("The answer is: ").rstrip(".")
+            assert item.get_text().count(said) == 1, said
     # "Not sure" is not a mistake: it is not drawn in the error red.
     unsure = feedback.select(".feedback--unsure")
     assert len(unsure) == 1 and "You were not sure" in unsure[0].text

@@ -107,10 +107,10 @@ QUESTIONS = [
             SelectChoice("same", _l("It was the same in both groups")),
         ],
         lambda: "higher",
+        # Not "It was higher with lenalidomide." again: the feedback has just said the answer.
         lambda: _l(
-            "It was higher with lenalidomide. In the CALGB study, about %(lenalidomide)s out of 100 "
-            "people who took lenalidomide got a second cancer. With a dummy pill, it was about "
-            "%(control)s out of 100.",
+            "In the CALGB study, about %(lenalidomide)s out of 100 people who took lenalidomide got a "
+            "second cancer. With a dummy pill, it was about %(control)s out of 100.",
             **second_cancer_numbers(),
         ),
     ),
