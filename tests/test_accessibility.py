@@ -76,3 +76,27 @@ def test_tables_need_no_sideways_scrolling_on_a_phone(browser, live_server, fini
         colon = {"fr": "\u00a0: "}.get(lang, ": ")
         assert label == '"' + named.first.get_attribute("data-label") + colon + '"', (url, lang)
     context.close()
+
+
+def test_the_browsers_print_of_the_numbers_keeps_each_option_name_with_its_picture(
+    browser, live_server, finished_session
+):
+    """With every picture opened, Chromium's print left option names (and "How sure is this?") at the
+    foot of a page, and what they name on the next."""
+    import io
+
+    from pypdf import PdfReader
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([browser_session_cookie(finished_session)])
+    page = context.new_page()
+    page.goto(live_server + "/the-numbers")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    names = set(page.locator(".arm__name, summary").all_inner_texts())
+    printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    context.close()
+    assert len(names) >= 2 and len(printed.pages) > 3
+    for number, pdf_page in enumerate(printed.pages, start=1):
+        lines = [line.strip() for line in pdf_page.extract_text().splitlines() if line.strip()]
+        # A name wraps on to two lines on paper: the page must not end with any part of one.
+        assert lines and not any(name.endswith(lines[-1]) for name in names), (number, lines[-3:])
