@@ -100,3 +100,21 @@ def test_the_browsers_print_of_the_numbers_keeps_each_option_name_with_its_pictu
         lines = [line.strip() for line in pdf_page.extract_text().splitlines() if line.strip()]
         # A name wraps on to two lines on paper: the page must not end with any part of one.
         assert lines and not any(name.endswith(lines[-1]) for name in names), (number, lines[-3:])
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+@pytest.mark.parametrize("url", ["/", "/transplant", "/summary"])
+def test_text_at_twice_the_size_needs_no_sideways_scrolling_on_a_phone(
+    browser, live_server, finished_session, url, lang
+):
+    """WCAG 1.4.4 and 1.4.10: the language links ran 65 px off a 390 px screen with text at 200 %,
+    and "Français" was cut off."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_cookies([browser_session_cookie(finished_session)])
+    page = context.new_page()
+    page.goto(f"{live_server}{url}?lang={lang}")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    switcher = page.locator(".language-switcher").bounding_box()
+    context.close()
+    assert fits and switcher["x"] + switcher["width"] <= 390, (url, lang, switcher)
