@@ -125,6 +125,14 @@ def test_whole_journey_reaches_check_answers_and_summary(client, journey, get_pa
     assert "Should I take lenalidomide maintenance after my stem cell transplant?" in summary.text
 
 
+def test_check_answers_and_the_summary_each_have_a_way_back(client, journey):
+    # Check your answers had no Back link, and the summary no way back to the answers.
+    journey.answer_all()
+    last = flow.applicable_steps(answers_in_session(client))[-1]
+    assert check_page(client.get("/check-answers")).select_one("a.back-link")["href"] == f"/{last.slug}"
+    assert check_page(client.get("/summary")).select_one("a.back-link")["href"] == "/check-answers"
+
+
 def test_change_link_round_trip_returns_to_check_answers(client, journey, get_page):
     journey.answer_all()
     page = get_page("/check-answers")

@@ -173,7 +173,9 @@ def check_answers():
     # The knowledge check is left out: "Change" beside a test's answers invites correcting it.
     sections = [section for section in flow.SECTIONS if section is not flow.UNDERSTANDING]
     rows = summary.answer_rows(answers, sections=sections)
-    return render_template("check_answers.html", rows=rows, part=flow.part_of(None))
+    # Back to the last question, as from every other page of the journey.
+    back = url_for_slug(flow.applicable_steps(answers)[-1].slug)
+    return render_template("check_answers.html", rows=rows, part=flow.part_of(None), back_url=back)
 
 
 @bp.route("/summary")
