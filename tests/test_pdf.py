@@ -18,6 +18,7 @@ from decision_aid.content import values
 from decision_aid.journey import flow
 from decision_aid.printing import page_css
 from decision_aid.printing import pdf
+from tests.helpers import check_page
 from tests.helpers import complete_answers
 from tests.helpers import make_app
 from tests.helpers import pdf_text
@@ -190,6 +191,24 @@ def test_busy_renderer_gives_the_try_again_page(tmp_path):
     read_pdf(client.get("/handout.pdf"))
 
 
+def test_a_busy_summary_pdf_offers_it_again_and_the_way_back(tmp_path):
+    # The busy page offered only the start page: a nurse printing in clinic had to find the way back.
+    app = make_app(tmp_path, PDF_MAX_RENDERS=1, PDF_QUEUE_WAIT=0)
+    client = app.test_client()
+    set_answers(client, complete_answers())
+    slots = app.extensions["pdf_slots"]
+    slots.acquire()
+    try:
+        page = check_page(client.get("/summary.pdf?paper=letter&size=large&also=fr&x=<b>"), status=503)
+    finally:
+        slots.release()
+    links = {link.get_text(): link["href"] for link in page.select("main a")}
+    # Only known values are carried over: nothing from the address is written into the page.
+    assert links["Try again"] == "/summary.pdf?paper=letter&size=large&also=fr"
+    assert links["Back to your summary"] == "/summary"
+    read_pdf(client.get(links["Try again"]))
+
+
 def test_css_strings_are_escaped():
     assert page_css.css_string('a "b" \\ c') == '"a \\22 b\\22  \\5c  c"'
     assert page_css.css_string("x;}@import url(evil)") == '"x\\3b \\7d \\40 import url\\28 evil\\29 "'
@@ -256,7 +275,7 @@ def test_every_icon_array_in_the_summary_pdf_is_a_figure_with_its_numbers(client
     # The summary shows every outcome of the headline study, each as two arrays; each array's alt
     # text gives its numbers.
     assert len(array_texts) == 10
-    assert any("66 in 100 people" in text and "27 were extra" in text for text in array_texts)
+    assert any("66 in 100 people" in text and "27 had it because of lenalidomide" in text for text in array_texts)
     text = pdf_text(reader)
     assert "This aid has no outside funding." in text
 

@@ -4,6 +4,7 @@ from flask import current_app
 from flask import render_template
 from flask import request
 from flask import session
+from flask import url_for
 from flask.globals import request_ctx
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -52,11 +53,29 @@ def init_app(app):
     app.register_error_handler(500, handle_error)
 
 
+# A PDF refused because the renderer is busy (503) or asked for too often (429) offers the same
+# document again. Only known values are carried over, never the address as sent: text from the
+# address must not reach a page beside its form token (BREACH).
+DOCUMENTS = ("documents.summary_pdf", "documents.handout_pdf")
+DOCUMENT_ARGUMENTS = {"paper": ("a4", "letter"), "size": ("large",)}
+
+
 def error_page(status, words=None):
     """Render the plain-language page for an HTTP status."""
     heading, advice = words or MESSAGES[status]
     links_without_a_host()
-    return render_template("error.html", heading=heading, advice=advice), status
+    retry = document_links() if status in (429, 503) else None
+    return render_template("error.html", heading=heading, advice=advice, retry=retry), status
+
+
+def document_links():
+    """For a refused PDF: its address again, and the summary's for the summary PDF; else None."""
+    if request.endpoint not in DOCUMENTS:
+        return None
+    known = {**DOCUMENT_ARGUMENTS, "also": current_app.config["LANGUAGES"]}
+    args = {name: request.args[name] for name, values in known.items() if request.args.get(name) in values}
+    summary = url_for("flow.summary_page") if request.endpoint == "documents.summary_pdf" else None
+    return {"document": url_for(request.endpoint, **args), "summary": summary}
 
 
 def handle_error(error):
