@@ -224,6 +224,8 @@ def test_myeloma_xi_has_words_and_no_pictures(numbers_page):
     assert not arrays(page)
     assert "10 mg on days 1 to 21 of each 28-day cycle" in page.text
     assert "could not have a transplant" in page.text
+    # The follow-up time is the whole study's (1,971 people), not the transplant group's alone.
+    assert "in the whole study, half of the people were followed for more than 31 months" in page.text
 
 
 def test_unknown_study_falls_back_to_the_default(numbers_page):

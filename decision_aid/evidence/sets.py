@@ -467,7 +467,8 @@ def _mxi(b):
             follow_up / 12,
             P(
                 _l(
-                    "over the follow-up time (half of the people were followed for more than %(months)s months)"
+                    "over the follow-up time (in the whole study, half of the people were followed for more than"
+                    " %(months)s months)"
                 ),
                 months=follow_up,
             ),
