@@ -45,6 +45,12 @@ def test_what_taking_it_is_like_gives_numbers_and_when_to_call(app, client):
         calgb = app.extensions["evidence"].default_set
         neutropenia = calgb.outcome("neutropenia_g34")
     assert f"{neutropenia.lenalidomide_per_100} in 100 people on lenalidomide had a serious drop" in page.text
+    # The main benefit is given in numbers on the same page as the harms' numbers, not in words only.
+    with app.test_request_context():
+        benefit = calgb.outcome("calgb_ttp")
+    before_the_options = page.select_one("h1 ~ p:not(.lead)").get_text()
+    assert f"{benefit.lenalidomide_per_100} in 100 people on lenalidomide were alive" in before_the_options
+    assert f"it was {benefit.control_per_100} in 100" in before_the_options
     assert "10 mg by mouth once a day on days 1 to 28 of each 28-day cycle" in page.text
     assert "15 mg" in page.text
     call_now = page.select_one(".call-now").get_text(" ")

@@ -145,6 +145,7 @@ def taking_it():
     return {
         "facts": {fact_id: current_evidence().fact(fact_id) for fact_id in TAKING_IT_FACTS},
         "calgb": calgb,
+        "progression_free": calgb.outcome("calgb_ttp"),
         "neutropenia": calgb.outcome("neutropenia_g34"),
         "stopped": calgb.outcome("stopped_ae"),
         "how_long": since_trials.sections(["how-long"]),
