@@ -348,3 +348,23 @@ def test_time_basis_descriptions_fill_in_their_numbers(evidence):
 def test_fact_lookup_does_not_hand_out_figures(evidence):
     with pytest.raises(EvidenceError, match="use Evidence.figure"):
         evidence.fact("calgb.spm.lenalidomide")
+
+
+def test_a_findable_paper_is_cited_without_its_web_address(evidence):
+    # The address made printed source lists long, and the evidence page showed it twice.
+    rosinol = evidence.source("W50")
+    assert rosinol.url and rosinol.journal and rosinol.volume_pages
+    assert rosinol.citation == "Rosiñol et al. Blood 2023;142(18):1518."
+    # Known only by a web address or an abstract: the address is the way to find it.
+    jackson, abstract = evidence.source("W1"), evidence.source("W36")
+    assert jackson.url in jackson.citation and abstract.url in abstract.citation
+
+
+def test_the_evidence_page_links_each_web_address_once(client):
+    from tests.helpers import check_page
+
+    page = check_page(client.get("/evidence"))
+    for item in page.select("li[id^=source-]"):
+        text = item.get_text(" ")
+        for link in item.select("a[href^=http]"):
+            assert text.count(link["href"]) == 1, item["id"]

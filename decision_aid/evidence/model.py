@@ -216,13 +216,16 @@ class Source:
         # A source known only by its description starts with its journal reference: said once.
         if journal and not (self.title or self.authors) and head.startswith(journal):
             journal = ""
+        # With a full journal reference, a DOI or a PMID the paper can be found without its web address,
+        # which the evidence page links: printed source lists stay short.
+        findable = self.doi or self.pmid or (self.journal and self.year and self.volume_pages)
         extras = [
             journal,
             f"doi:{self.doi}" if self.doi else "",
             f"PMID {self.pmid}" if self.pmid else "",
             self.trial_registration or "",
             # Never a seed file name: a reader cannot look it up (evidence review #22, rule (g) 7).
-            self.url or "",
+            "" if findable else self.url or "",
         ]
         return ". ".join([head] + [e for e in extras if e]) + "."
 
