@@ -173,6 +173,26 @@ def test_finish_and_clear_works_across_a_key_change(tmp_path):
     assert response.status_code == 303 and "answers" not in answers_in_session(after)
 
 
+def test_a_token_signed_by_a_key_no_longer_kept_is_refused(tmp_path):
+    # The session opens (its key is a fallback), but the form token was signed with a retired key.
+    from itsdangerous import URLSafeTimedSerializer
+
+    from tests.helpers import make_app
+
+    before = make_app(tmp_path / "before", SECRET_KEY=OLD_KEY).test_client()
+    check_page(before.get("/transplant"))
+    with before.session_transaction() as session:
+        raw = session["csrf_token"]
+    retired = "a-retired-secret-key-that-was-long-enough-0123456789"
+    token = URLSafeTimedSerializer(retired, salt="wtf-csrf-token").dumps(raw)
+    after = cookie_jar_after_a_key_change(tmp_path, before)
+    response = after.post("/transplant", data={"csrf_token": token, "transplant": "yes"})
+    assert response.status_code == 400 and "answers" not in answers_in_session(after)
+    # The same token signed with the kept old key passes.
+    token = URLSafeTimedSerializer(OLD_KEY, salt="wtf-csrf-token").dumps(raw)
+    assert after.post("/transplant", data={"csrf_token": token, "transplant": "yes"}).status_code == 302
+
+
 def test_a_token_no_key_signed_is_still_refused(tmp_path):
     from tests.helpers import make_app
 
@@ -181,3 +201,29 @@ def test_a_token_no_key_signed_is_still_refused(tmp_path):
     after = cookie_jar_after_a_key_change(tmp_path, before)
     response = after.post("/start-again", data={"csrf_token": "IjAxMjM0NTY3ODki.Zz.forged"})
     assert response.status_code == 400
+
+
+def test_a_cross_site_post_after_the_clinic_idle_limit_shows_nothing_of_the_answers(client, monkeypatch):
+    # The Origin check ran before idle answers were cleared, and the refused post re-showed the page
+    # built from the previous patient's answers (their note included).
+    from decision_aid.web import answers as stored
+    from tests.helpers import complete_answers
+    from tests.helpers import store_answers
+
+    page = check_page(client.get("/clinic", base_url=HTTPS))
+    client.post("/clinic", base_url=HTTPS, data={"csrf_token": page.csrf_token()}, headers={"Origin": HTTPS})
+    with client.session_transaction(base_url=HTTPS) as session:
+        store_answers(session, complete_answers(doctor_note="Private note of the last patient"))
+        session["seen"] = int(stored.now())
+    token = check_page(client.get("/doctor-questions", base_url=HTTPS)).csrf_token()
+    later = stored.now() + 21 * 60
+    monkeypatch.setattr(stored, "now", lambda: later)
+    response = client.post(
+        "/doctor-questions",
+        base_url=HTTPS,
+        data={"csrf_token": token, "leaning": "not-sure"},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert "Private note of the last patient" not in response.get_data(as_text=True)
+    with client.session_transaction(base_url=HTTPS) as session:
+        assert "answers" not in session

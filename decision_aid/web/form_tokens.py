@@ -6,6 +6,8 @@ form tokens with the current key only: a page opened just before the change fail
 timed out", and "Finish and clear for the next patient" left the answers on a shared computer.
 """
 
+from urllib.parse import urlsplit
+
 from flask import current_app
 from flask import g
 from flask import request
@@ -19,14 +21,36 @@ class KeyFallbackCSRFProtect(CSRFProtect):
     """CSRFProtect that tries the fallback keys when the current one refuses a form token."""
 
     def protect(self, apply_exemptions=False):
-        """Check the post's form token with the current key, then with each fallback key."""
+        """Check a post's form token with the current key, then with each fallback key; then refuse it
+        if its browser says another site sent it."""
         try:
             super().protect(apply_exemptions)
         except CSRFError:
-            if not signed_with_a_fallback_key(request.form.get(current_app.config["WTF_CSRF_FIELD_NAME"])):
+            if not signed_with_a_fallback_key(self._get_csrf_token()):
                 raise
             # What Flask-WTF marks after a good token: the form's own check then passes too.
             g.csrf_valid = True
+        # Here, not in a hook of its own: it runs where the token check does, after stale answers are
+        # cleared (web/answers.py), so a refused post never shows a page built from them; and only
+        # for a post whose token was checked (not an exempt view).
+        if g.get("csrf_valid"):
+            check_same_origin()
+
+
+def check_same_origin():
+    """Refuse a post over HTTPS that its browser says came from another site."""
+    # Over HTTPS only, as Flask-WTF's own check: behind a TLS proxy that does not pass on the scheme
+    # and host (FLASK_PROXY_COUNT unset), the address the app sees is not the one the browser sent.
+    if not request.is_secure:
+        return
+    # Browsers send Origin with every form post; "null" (a privacy setting, a sandboxed page) says
+    # nothing, so the Referer is read then, and a post with neither rests on its token alone.
+    claimed = request.headers.get("Origin", "null")
+    if claimed == "null":
+        referrer = urlsplit(request.headers.get("Referer", ""))
+        claimed = f"{referrer.scheme}://{referrer.netloc}" if referrer.netloc else None
+    if claimed is not None and claimed != request.host_url.rstrip("/"):
+        raise CSRFError("The post came from another site.")
 
 
 def signed_with_a_fallback_key(token):

@@ -1,12 +1,10 @@
 """Security headers, proxy handling and request limits."""
 
 import io
-from urllib.parse import urlsplit
 
 from flask import abort
 from flask import current_app
 from flask import request
-from flask_wtf.csrf import CSRFError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 # No inline styles or scripts anywhere: icon arrays colour with SVG attributes (ENGINEERING.md 1.7).
@@ -30,7 +28,7 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 STATIC_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
-    # Not no-referrer: the same-origin check of a post (check_same_origin) reads the Referer when a
+    # Not no-referrer: the same-origin check of a post (web/form_tokens.py) reads the Referer when a
     # browser sends no Origin.
     "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), interest-cohort=()",
@@ -47,7 +45,6 @@ def init_app(app):
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     app.before_request(refuse_unexpected_bodies)
-    app.before_request(check_same_origin)
     app.after_request(add_security_headers)
 
 
@@ -61,23 +58,6 @@ def refuse_unexpected_bodies():
         abort(415)
     if request.content_length is None and request.environ.get("wsgi.input_terminated"):
         read_chunked_body()
-
-
-def check_same_origin():
-    """Refuse a post over HTTPS that its browser says came from another site (the CSRF token is
-    checked too)."""
-    # Over HTTPS only, as Flask-WTF's own check: behind a TLS proxy that does not pass on the scheme
-    # and host (FLASK_PROXY_COUNT unset), the address the app sees is not the one the browser sent.
-    if request.method != "POST" or not request.is_secure:
-        return
-    # Browsers send Origin with every form post; "null" (a privacy setting, a sandboxed page) says
-    # nothing, so the Referer is read then, and a post with neither rests on its token alone.
-    claimed = request.headers.get("Origin", "null")
-    if claimed == "null":
-        referrer = urlsplit(request.headers.get("Referer", ""))
-        claimed = f"{referrer.scheme}://{referrer.netloc}" if referrer.netloc else None
-    if claimed is not None and claimed != request.host_url.rstrip("/"):
-        raise CSRFError("The post came from another site.")
 
 
 def read_chunked_body():
