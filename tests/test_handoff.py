@@ -113,6 +113,12 @@ def test_a_link_copied_with_the_punctuation_after_it_is_accepted(end):
     assert read(f"<https://aid.example.org/handoff#{token}{end}").answers == read(token).answers
 
 
+@pytest.mark.parametrize(("before", "after"), [('"', '"'), ("«\u00a0", "\u00a0»"), ("(", ")."), ("“", "”")])
+def test_a_bare_token_in_quotes_or_brackets_is_accepted(before, after):
+    token = token_for(complete_answers())
+    assert read(f"{before}{token}{after}").answers == read(token).answers
+
+
 def test_handoff_page_without_a_token(client):
     page = check_page(client.get("/handoff"))
     assert page.h1 == "Open a shared summary"

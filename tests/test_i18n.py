@@ -73,6 +73,8 @@ def test_the_switcher_keeps_only_the_pages_own_known_arguments(client, journey):
     journey.answer_all()
     page = check_page(client.get("/the-numbers?study=ifm-5y&from=sure&utm=x&again=zz&change=<b>"))
     assert page.select_one('.language-switcher a[lang="fr"]')["href"] == "?from=sure&study=ifm-5y&lang=fr"
+    page = check_page(client.get("/sure-result?revisited=1"))
+    assert page.select_one('.language-switcher a[lang="es"]')["href"] == "?revisited=1&lang=es"
     # Only known values: text from the address is never written into the page (BREACH).
     page = check_page(client.get("/the-numbers?study=zq7canary&from=zq7canary"))
     assert page.select_one('.language-switcher a[lang="fr"]')["href"] == "?lang=fr"

@@ -119,12 +119,15 @@ def in_page_order(answers):
     return answers
 
 
+LINK_PUNCTUATION = "#.,;:!?()<>[]{}\"'«»“”‘’"
+
+
 def clean_token(text):
     """The token from a pasted link or a bare token: the part after #, without spaces or breaks."""
     text = "".join(str(text or "").split())
-    # Punctuation after a link copied from a sentence or an email ("…#TOKEN.", "<…#TOKEN>", "…#TOKEN#")
-    # is not part of it: the token's alphabet has none of these.
-    text = text.rstrip("#.,;:!?)>]}\"'").rpartition("#")[2]
+    # Punctuation round a link or token copied from a sentence or an email ("…#TOKEN.", "<…#TOKEN>",
+    # "…#TOKEN#", "TOKEN" in quotes) is not part of it: the token's alphabet has none of these.
+    text = text.rstrip(LINK_PUNCTUATION).rpartition("#")[2].lstrip(LINK_PUNCTUATION)
     if not text or len(text) > MAX_TOKEN_CHARS or not set(text) <= TOKEN_ALPHABET:
         raise InvalidLink
     return text

@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.exceptions import SecurityError
 
 from decision_aid.extensions import lazy_gettext as _l
+from decision_aid.printing import page_css
 from decision_aid.web.form_tokens import csrf
 
 # For a client error we have no words of its own for (405, 415, …).
@@ -57,7 +58,7 @@ def init_app(app):
 # document again. Only known values are carried over, never the address as sent: text from the
 # address must not reach a page beside its form token (BREACH).
 DOCUMENTS = ("documents.summary_pdf", "documents.handout_pdf")
-DOCUMENT_ARGUMENTS = {"paper": ("a4", "letter"), "size": ("large",)}
+DOCUMENT_ARGUMENTS = {"paper": tuple(page_css.PAPER_SIZES), "size": ("large",)}
 
 
 def error_page(status, words=None):
@@ -89,9 +90,12 @@ def handle_error(error):
         page, status = error_page(status, OTHER_CLIENT_ERROR if 400 <= status < 500 else MESSAGES[500])
     else:
         page, status = error_page(status)
-    # A 405 says which methods the address takes (RFC 9110), as Werkzeug's own page does.
-    allowed = getattr(error, "valid_methods", None)
-    return page, status, {"Allow": ", ".join(allowed)} if allowed else {}
+    # The headers the error carries that a client acts on: the methods a 405's address takes
+    # (RFC 9110), and when to try a 429 again (Flask-Limiter's Retry-After).
+    kept = {"allow", "retry-after"}
+    carried = error.get_headers() if isinstance(error, HTTPException) else []
+    headers = [(name, value) for name, value in carried if name.lower() in kept]
+    return page, status, headers
 
 
 def links_without_a_host():

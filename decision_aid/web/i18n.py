@@ -118,10 +118,11 @@ def select_locale():
 
 
 # What an address says about the page beside its language: changing an answer from check your
-# answers, coming from the SURE result, answering SURE again, the study shown. A language switch
-# keeps them, or Continue would lead somewhere else. Only these known values are carried: text an
-# attacker chose must never appear in a compressed page beside its form token (BREACH).
-PAGE_STATE_VALUES = {"change": ("1",), "from": ("sure",), "again": ("1",)}
+# answers, coming from the SURE result, answering SURE again, back at the SURE result after a
+# revisit, the study shown. A language switch keeps them, or Continue would lead somewhere else.
+# Only these known values are carried: text an attacker chose must never appear in a compressed
+# page beside its form token (BREACH).
+PAGE_STATE_VALUES = {"change": ("1",), "from": ("sure",), "again": ("1",), "revisited": ("1",)}
 
 
 def language_query():

@@ -6,7 +6,6 @@ a timed-out form is shown again with the person's answers kept."""
 # `again=1` (answer SURE again, starting from empty choices).
 
 from flask import Blueprint
-from flask import abort
 from flask import current_app
 from flask import redirect
 from flask import render_template
@@ -71,9 +70,7 @@ STEP_PATH = "/<any({}):slug>".format(", ".join(f"'{step.slug}'" for step in flow
 @bp.route(STEP_PATH, methods=("GET", "POST"))
 def step(slug):
     """Show one question (or page to read), and on a valid answer go to the next step."""
-    current = flow.step_for(slug)
-    if current is None:
-        abort(404)
+    current = flow.step_for(slug)  # always a step: the route takes only the journey's slugs
     answers = stored.load()
     if not flow.may_open(current, answers):
         if current.slug == BROWSABLE_IN_CLINIC and request.method in ("GET", "HEAD") and stored.clinic_mode():
