@@ -13,8 +13,8 @@ from decision_aid.extensions import lazy_gettext as _l
 GUIDELINE_HEADING = _l("What guidelines say")
 GUIDELINE_FACT_IDS = ("guideline.nice", "guideline.nccn_maker", "guideline.standard_of_care")
 STILL_YOUR_CHOICE = _l(
-    "Whatever guidelines say, the choice is still yours. Both options are reasonable. The right one"
-    " depends on your situation and on what matters most to you."
+    "The choice is yours. Both options are reasonable. The right one depends on your situation"
+    " and on what matters most to you."
 )
 HEADING = _l("What has changed since the main studies")
 INTRO = _l(

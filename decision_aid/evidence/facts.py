@@ -809,7 +809,8 @@ FACTS += (
         P(_l("Side effects reported most")),
         P(
             _l(
-                "Rash, tiredness and diarrhoea each affect %(share)s or more in %(people)s people on lenalidomide."
+                "Rash, tiredness and diarrhoea are each reported by %(share)s or more in %(people)s people on"
+                " lenalidomide."
             ),
             share=20,
             people=100,
