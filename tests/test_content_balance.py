@@ -213,9 +213,12 @@ def test_every_new_fact_is_on_the_evidence_page_with_its_sources(app, client):
             assert {f"#source-{s}" for s in fact.source_ids} <= links, fact.id
             for source_id in fact.source_ids:
                 source = page.select_one(f"#source-{source_id}")
-                assert source is not None and squash(evidence.source(source_id).citation) in squash(
-                    source.get_text(" ")
-                ), source_id
+                cited = evidence.source(source_id)
+                # The reference in words, and its web address as a link beside it.
+                assert source is not None and squash(cited.reference) in squash(source.get_text(" ")), (
+                    source_id
+                )
+                assert not cited.url or source.select_one(f'a[href="{cited.url}"]') is not None, source_id
             assert fact.status.value != "unverified"
     assert "seed file" not in text
 

@@ -203,8 +203,8 @@ class Source:
     secondary: bool = False
 
     @property
-    def citation(self):
-        """The full citation, plain and untranslated, built only from verified details."""
+    def reference(self):
+        """The citation without its web address (the evidence page links the address beside it)."""
         # A paper with a journal is named by its authors and title; without a title, the description
         # (an internal note such as "full text") is left out rather than printed as the title.
         title = self.title or ("" if self.journal and self.authors else self.description)
@@ -216,18 +216,24 @@ class Source:
         # A source known only by its description starts with its journal reference: said once.
         if journal and not (self.title or self.authors) and head.startswith(journal):
             journal = ""
-        # With a full journal reference, a DOI or a PMID the paper can be found without its web address,
-        # which the evidence page links: printed source lists stay short.
-        findable = self.doi or self.pmid or (self.journal and self.year and self.volume_pages)
         extras = [
             journal,
             f"doi:{self.doi}" if self.doi else "",
             f"PMID {self.pmid}" if self.pmid else "",
             self.trial_registration or "",
-            # Never a seed file name: a reader cannot look it up (evidence review #22, rule (g) 7).
-            "" if findable else self.url or "",
         ]
         return ". ".join([head] + [e for e in extras if e]) + "."
+
+    @property
+    def citation(self):
+        """The full citation, plain and untranslated, built only from verified details."""
+        # With a full journal reference, a DOI or a PMID the paper can be found without its web address:
+        # printed source lists stay short. Never a seed file name: a reader cannot look it up
+        # (evidence review #22, rule (g) 7).
+        findable = self.doi or self.pmid or (self.journal and self.year and self.volume_pages)
+        if findable or not self.url:
+            return self.reference
+        return f"{self.reference} {self.url}."
 
 
 @dataclass(frozen=True)
