@@ -33,7 +33,7 @@ DEFAULTS = {
     # The token lives as long as the session: a slow reader must not lose a page (Notify does this).
     "WTF_CSRF_TIME_LIMIT": None,
     # Flask-WTF's HTTPS check refuses a post without a Referer, which privacy settings and some
-    # hospital proxies strip: every Continue then said the page had timed out. web/security.py checks
+    # hospital proxies strip: every Continue then said the page had timed out. web/form_tokens.py checks
     # the Origin (or Referer) over HTTPS when the browser sends one instead; the token is always checked.
     "WTF_CSRF_SSL_STRICT": False,
     # HTML forms post urlencoded bodies, which only MAX_CONTENT_LENGTH limits since Werkzeug 3.1.9.

@@ -76,7 +76,7 @@ def clear_answers(message=None):
     session.clear()
     session.update(kept)
     if message:
-        session["message"] = message
+        leave_message(message)
 
 
 def leave_message(message):

@@ -19,6 +19,7 @@ If a page ever reflects request input next to answers, stop compressing text/htm
 token per response) rather than drop the reflection test.
 """
 
+from flask import request
 from flask_compress import Compress
 
 COMPRESSED_TYPES = [
@@ -28,6 +29,12 @@ COMPRESSED_TYPES = [
     "application/javascript",
     "image/svg+xml",
 ]
+
+
+def known_arguments(allowed):
+    """The query arguments whose value is one of the fixed values allowed for it ({name: values}):
+    the only text from an address a page may write back (the rule above)."""
+    return {name: request.args[name] for name, values in allowed.items() if request.args.get(name) in values}
 
 
 def init_app(app):

@@ -12,6 +12,7 @@ from werkzeug.exceptions import SecurityError
 
 from decision_aid.extensions import lazy_gettext as _l
 from decision_aid.printing import page_css
+from decision_aid.web import compression
 from decision_aid.web.form_tokens import csrf
 
 # For a client error we have no words of its own for (405, 415, …).
@@ -55,8 +56,7 @@ def init_app(app):
 
 
 # A PDF refused because the renderer is busy (503) or asked for too often (429) offers the same
-# document again. Only known values are carried over, never the address as sent: text from the
-# address must not reach a page beside its form token (BREACH).
+# document again, with only known argument values (compression.known_arguments: BREACH).
 DOCUMENTS = ("documents.summary_pdf", "documents.handout_pdf")
 DOCUMENT_ARGUMENTS = {"paper": tuple(page_css.PAPER_SIZES), "size": ("large",)}
 
@@ -73,8 +73,7 @@ def document_links():
     """For a refused PDF: its address again, and the summary's for the summary PDF; else None."""
     if request.endpoint not in DOCUMENTS:
         return None
-    known = {**DOCUMENT_ARGUMENTS, "also": current_app.config["LANGUAGES"]}
-    args = {name: request.args[name] for name, values in known.items() if request.args.get(name) in values}
+    args = compression.known_arguments({**DOCUMENT_ARGUMENTS, "also": current_app.config["LANGUAGES"]})
     summary = url_for("flow.summary_page") if request.endpoint == "documents.summary_pdf" else None
     return {"document": url_for(request.endpoint, **args), "summary": summary}
 

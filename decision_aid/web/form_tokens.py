@@ -1,5 +1,5 @@
 """The form token check on every post: Flask-WTF's CSRFProtect, which also accepts a token that a
-key in SECRET_KEY_FALLBACKS signed.
+key in SECRET_KEY_FALLBACKS signed, then refuses a post over HTTPS that another site sent.
 
 After a key change, Flask still opens session cookies signed with an old key, but Flask-WTF checks
 form tokens with the current key only: a page opened just before the change failed with "Your page

@@ -12,6 +12,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from decision_aid.extensions import babel
+from decision_aid.web import compression
 
 # Native names are not translated: a reader looks for their own language in its own words.
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
@@ -120,8 +121,7 @@ def select_locale():
 # What an address says about the page beside its language: changing an answer from check your
 # answers, coming from the SURE result, answering SURE again, back at the SURE result after a
 # revisit, the study shown. A language switch keeps them, or Continue would lead somewhere else.
-# Only these known values are carried: text an attacker chose must never appear in a compressed
-# page beside its form token (BREACH).
+# Only these known values are carried (compression.known_arguments: BREACH).
 PAGE_STATE_VALUES = {"change": ("1",), "from": ("sure",), "again": ("1",), "revisited": ("1",)}
 
 
@@ -130,7 +130,7 @@ def language_query():
     if not request.args:
         return ""  # most pages: the plain switcher, drawn once
     known = {**PAGE_STATE_VALUES, "study": [s.id for s in current_app.extensions["evidence"].comparison_sets]}
-    kept = [(name, request.args[name]) for name, values in known.items() if request.args.get(name) in values]
+    kept = compression.known_arguments(known)
     return urlencode(kept) + "&" if kept else ""
 
 
