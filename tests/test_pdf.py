@@ -175,6 +175,25 @@ def test_pdf_response_headers(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_a_head_for_the_summary_pdf_answers_as_a_get_without_rendering(app, pdf_client, monkeypatch):
+    # A link checker's HEAD used to cost a whole render, the most expensive thing the server does.
+    got = pdf_client.get("/summary.pdf")
+    read_pdf(got)
+    renders = []
+    monkeypatch.setattr(pdf, "render_pdf", lambda *args, **kwargs: renders.append(args))
+    head = pdf_client.head("/summary.pdf?size=large&also=fr")
+    assert head.status_code == 200
+    assert renders == []
+    for name in ("Content-Type", "Content-Disposition", "Cache-Control", "X-Content-Type-Options"):
+        assert head.headers[name] == got.headers[name], name
+    assert "Content-Length" not in head.headers, "only a render could say how long it is"
+    assert head.get_data() == b""
+    # An unfinished journey is sent to its first unanswered question, as a GET is.
+    fresh = app.test_client()
+    assert fresh.head("/summary.pdf").status_code == fresh.get("/summary.pdf").status_code == 302
+    assert fresh.head("/summary.pdf").location == fresh.get("/summary.pdf").location
+
+
 def test_busy_renderer_gives_the_try_again_page(tmp_path):
     app = make_app(tmp_path, PDF_MAX_RENDERS=1, PDF_QUEUE_WAIT=0)
     client = app.test_client()

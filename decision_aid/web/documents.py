@@ -49,6 +49,7 @@ PDF_ENDPOINTS = ("documents.summary_pdf", "documents.handout_pdf")
 
 # The id on the second language's part: the PDF's named destination that says where it starts.
 ALSO_ANCHOR = "summary-also"
+SUMMARY_FILENAME = "lenalidomide-summary.pdf"
 
 
 @bp.route("/summary.pdf")
@@ -57,6 +58,10 @@ def summary_pdf():
     answers = stored.load()
     if flow.first_incomplete(answers):
         return redirect_to_first_incomplete(answers)
+    if request.method == "HEAD":
+        # A link checker or download manager asking what is there: render nothing, since a PDF
+        # made from answers is never kept and its render is the whole cost of the request.
+        return pdf_file(None, SUMMARY_FILENAME)
     lang = str(get_locale())
     link = handoff_link(answers, handoff.PRINT_PIXELS_PER_MODULE)
     parts = [summary_part(answers, link, lang)]
@@ -69,7 +74,7 @@ def summary_pdf():
     return pdf_response(
         "pdf/summary.html",
         _("Your summary"),
-        "lenalidomide-summary.pdf",
+        SUMMARY_FILENAME,
         parts=parts,
         second_language=(ALSO_ANCHOR, second) if second else None,
     )
@@ -229,8 +234,11 @@ def pdf_response(template, title, filename, second_language=None, **context):
 
 
 def pdf_file(body, filename):
-    """A PDF response, shown in the browser with a sensible name if saved."""
+    """A PDF response, shown in the browser with a sensible name if saved (body None: headers only)."""
     response = Response(body, mimetype="application/pdf")
+    if body is None:
+        # Only rendering would tell the length; a HEAD is not told "0" instead.
+        response.automatically_set_content_length = False
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
