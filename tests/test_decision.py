@@ -71,6 +71,7 @@ def test_each_situation_answer_gets_its_note_and_question(client, note):
         "other-cancer": {"other_cancer": "yes"},
         "induction": {"induction_lenalidomide": "yes"},
         "no-transplant": {"transplant": "no"},
+        "late-start": {"transplant_when": "over-12m"},
     }[note.code]
     answers = flow.prune({**answers_before(flow.step_for("notes-for-you")), **triggering})
     answers["_seen"] = [s.slug for s in flow.applicable_steps(answers) if not s.is_question][:4]

@@ -82,6 +82,14 @@ def test_population_notes_name_each_difference_from_the_studies():
     found = notes.population_differences({"transplant": "not-yet", "age_group": "over-70"})
     assert found == ["no-transplant-yet", "over-age-limit"]
     assert notes.population_differences({"transplant": "yes", "response": "worse"}) == ["myeloma-worse"]
+    late = {"transplant": "yes", "transplant_when": "over-12m"}
+    assert notes.population_differences(late) == ["late-start"]
+    for sooner in ["under-3m", "3-6m", "6-12m", "not-sure"]:
+        assert notes.population_differences({**late, "transplant_when": sooner}) == []
+    # The timing question is asked only after a transplant; its answer goes when that answer does.
+    assert notes.population_differences(flow.prune({**TYPICAL_ANSWERS, **late, "transplant": "no"})) == [
+        "no-transplant"
+    ]
 
 
 def test_prune_drops_answers_to_steps_that_no_longer_apply():

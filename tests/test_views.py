@@ -173,6 +173,25 @@ def test_someone_outside_the_studies_is_told_and_can_go_on(client, journey, get_
     assert get_page("/summary").h1 == "Your summary"
 
 
+def test_a_transplant_more_than_a_year_ago_is_told_how_the_studies_differ(client, journey, get_page):
+    # The timing answer changed nothing before: a person a year past the transplant was told nothing.
+    answers = {**TYPICAL_ANSWERS, "transplant_when": "over-12m"}
+    for slug in ["transplant", "transplant-when", "age", "response"]:
+        step = flow.step_for(slug)
+        journey.answer(slug, {name: answers[name] for name in step.fields})
+    health = {name: answers[name] for name in flow.step_for("your-health").fields}
+    assert journey.answer("your-health", health).location == "/about-the-studies"
+    page = get_page("/about-the-studies")
+    assert "Your transplant was more than a year ago." in page.text
+    assert "joined it a few months after their transplant" in page.text
+    journey.answer("about-the-studies")
+    journey.answer_all(answers)
+    summary = get_page("/summary")
+    assert "When your transplant was" in summary.text
+    question = "My transplant was more than a year ago. What would starting lenalidomide now mean for me?"
+    assert question in get_page("/doctor-questions").text
+
+
 @pytest.mark.parametrize("url", ["/your-health", "/response", "/check-answers", "/summary"])
 def test_later_pages_redirect_to_the_first_unanswered_step(client, url):
     response = client.get(url)

@@ -40,6 +40,7 @@ SUGGESTIONS = [
     concern_question("induction"),
     concern_question("age"),
     concern_question("myeloma-worse"),
+    concern_question("late-start"),
     Suggestion(
         "timing",
         _l("When would maintenance start after my transplant?"),

@@ -31,7 +31,15 @@ CONCERNS = {
     "other-cancer": lambda answers: answers.get("other_cancer") in {"yes", "not-sure"},
     "induction": lambda answers: answers.get("induction_lenalidomide") in {"yes", "not-sure"},
     "no-transplant": lambda answers: answers.get("transplant") in {"not-yet", "no", "not-sure"},
+    "late-start": lambda answers: answers.get("transplant_when") == "over-12m",
 }
+
+# People in the main study joined it 100 to 110 days after the transplant (calgb.clock_from_transplant);
+# worded without the numbers, as every note is.
+LATE_START_MEANING = _l(
+    "People in the main study joined it a few months after their transplant. We do not know if the numbers"
+    " are the same for people who start later."
+)
 
 NOTES = [
     Note(
@@ -111,6 +119,13 @@ NOTES = [
         _l("Does maintenance apply to me, and when would it start?"),
         CONCERNS["no-transplant"],
     ),
+    Note(
+        "late-start",
+        _l("When your transplant was"),
+        LATE_START_MEANING,
+        _l("My transplant was more than a year ago. What would starting lenalidomide now mean for me?"),
+        CONCERNS["late-start"],
+    ),
 ]
 
 NOTES_BY_CODE = {note.code: note for note in NOTES}
@@ -133,4 +148,6 @@ def population_differences(answers):
         differences.append("over-age-limit")
     if answers.get("response") == "worse":
         differences.append("myeloma-worse")
+    if CONCERNS["late-start"](answers):
+        differences.append("late-start")
     return differences

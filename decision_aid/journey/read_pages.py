@@ -38,7 +38,10 @@ TAKING_IT_FACTS = (
 
 def about_the_studies(answers, step, query):
     """How the person differs from the people in the studies."""
-    return {"population_differences": notes.population_differences(answers)}
+    return {
+        "population_differences": notes.population_differences(answers),
+        "late_start_meaning": notes.LATE_START_MEANING,
+    }
 
 
 def the_decision(answers, step, query):
