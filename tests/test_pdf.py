@@ -108,6 +108,11 @@ def test_handout_has_the_decision_options_sure_and_worksheet(client):
     assert "Do you feel SURE about the best choice for you?" in text
     assert "Are you SURE?: Assessing patient decisional conflict" in text
     assert "This translation has not been validated." not in text
+    # A paper reader who ticks no gets each question's next step, as the web gives it, after the
+    # unchanged items (usability review C4: it said only "talk it over").
+    after_items = text[text.index(str(sure.ITEMS[-1].wording)) :]
+    for item in sure.ITEMS:
+        assert str(item.next_step) in after_items, item.letter
     for factor in values.FACTORS:
         assert str(factor.label) in text
     for level in values.IMPORTANCE:
