@@ -132,7 +132,7 @@ def test_the_handoff_page_opens_with_the_sheet_and_the_note_to_copy(app, client)
 @pytest.mark.parametrize("size", ["", "large"])
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
-def test_no_handout_page_is_less_than_sixty_percent_full_but_the_last(client, lang, paper, size):
+def test_handout_pages_are_sixty_percent_full_and_sure_follows_its_heading(app, client, lang, paper, size):
     response = client.get(f"/handout.pdf?lang={lang}&paper={paper}&size={size}")
     read_pdf(response)
     large = size == "large"
@@ -140,6 +140,14 @@ def test_no_handout_page_is_less_than_sixty_percent_full_but_the_last(client, la
     shares = page_fill(response.data, (float(top.removesuffix("mm")), float(bottom.removesuffix("mm"))))
     assert len(shares) > 1
     assert min(shares[:-1]) >= MIN_FILL, [round(share, 2) for share in shares]
+    # The SURE heading and its instructions never end a page apart from the questions (large print
+    # lets sections break, and the Spanish heading was left at the foot of a page).
+    with app.test_request_context(), force_locale(lang):
+        heading, first_item = gettext("How sure do you feel? The SURE test"), str(sure.ITEMS[0].wording)
+    pages = [" ".join(page.extract_text().split()) for page in read_pdf(response).pages]
+    heading, first_item = (" ".join(text.split()) for text in (heading, first_item))
+    heading_page = next(number for number, text in enumerate(pages) if heading in text)
+    assert first_item in pages[heading_page]
 
 
 def test_the_handout_has_what_a_paper_only_reader_needs(client):
