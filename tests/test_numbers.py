@@ -106,6 +106,12 @@ def test_arrays_match_the_evidence(app, numbers_page, set_id):
             # Both framings: who had it and who did not, adding up to 100 (R6).
             assert sentence.startswith(f"{count} in 100 people")
             assert f"{100 - count} in 100" in sentence
+        # A screen reader hears each arm's numbers once in the picture's name and once in its legend:
+        # the sentence below, which the name already holds word for word, is hidden from it.
+        for arm in section.select(".arm"):
+            sentence = arm.select_one(".arm__sentence")
+            assert sentence["aria-hidden"] == "true"
+            assert sentence.get_text(" ", strip=True) in arm.select_one("svg title").get_text(" ", strip=True)
         when = section.select_one(".outcome__when").get_text(" ", strip=True)
         assert str(comparison_set.horizon.label) in when
         assert "counted from" in when or "does not say" in when
