@@ -252,6 +252,26 @@ def test_sure_page_says_the_translation_is_not_validated(client, locale):
     assert "SURE" in page.text
 
 
+# CALGB's second cancers count to about February 2012 (the exact date is unverified). Each language's
+# "about" follows its "up to": French read "jusqu'en vers février", Spanish "hasta hacia febrero".
+APPROXIMATE_CUT = {
+    "en": "up to about February 2012",
+    "es": "hasta aproximadamente febrero de 2012",
+    "fr": "jusqu'en février 2012 environ",
+}
+
+
+@pytest.mark.parametrize("locale", APPROXIMATE_CUT)
+@pytest.mark.parametrize("url", ["/the-numbers?study=calgb-3y", "/evidence"])
+def test_an_approximate_data_cut_reads_well_after_up_to(client, locale, url):
+    with client.session_transaction() as session:
+        store_answers(session, complete_answers())
+    page = check_page(client.get(f"{url}&lang={locale}" if "?" in url else f"{url}?lang={locale}"))
+    words = " ".join(page.text.replace("\u2019", "'").split())
+    assert APPROXIMATE_CUT[locale] in words
+    assert not re.search(r"jusqu'(?:en|à) vers|hasta hacia|up to up to", words)
+
+
 def reading_ease(locale, text):
     textstat.set_lang(locale)
     try:
