@@ -115,6 +115,9 @@ def test_arrays_match_the_evidence(app, numbers_page, set_id):
         when = section.select_one(".outcome__when").get_text(" ", strip=True)
         assert str(comparison_set.horizon.label) in when
         assert "counted from" in when or "does not say" in when
+        # Trap 22: the data cut beside the pictures, not only on /evidence (IFM's 5 years had none).
+        if comparison.lenalidomide.data_cut is not None:
+            assert f"Data up to {comparison.lenalidomide.data_cut.display}." in when
         assert str(comparison.certainty.label) in section.select_one(".outcome__certainty").get_text()
 
 
