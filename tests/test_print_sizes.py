@@ -42,6 +42,7 @@ def pdf(client, query):
 def every_field_at_its_longest():
     """Answers that make the longest summary: every concern, every question, the longest note."""
     return complete_answers(
+        transplant_when="over-12m",
         age_group="over-70",
         response="worse",
         kidney="yes",
