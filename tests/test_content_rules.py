@@ -13,7 +13,10 @@ from tests import readability
 from tests.helpers import ROOT
 from tests.helpers import TEMPLATES
 from tests.helpers import TRANSLATIONS
+from tests.helpers import check_page
+from tests.helpers import complete_answers
 from tests.helpers import sentences
+from tests.helpers import set_answers
 
 # A figure typed into a template or a message: a number followed by a unit of risk, dose or time.
 HAND_TYPED_FIGURE = re.compile(
@@ -168,3 +171,40 @@ def test_catalogs_are_up_to_date_with_the_code(tmp_path, monkeypatch):
 def test_next_review_is_within_a_year_and_not_passed():
     assert about.NEXT_REVIEW <= about.PUBLISHED.replace(year=about.PUBLISHED.year + 1)
     assert date.today() <= about.NEXT_REVIEW, "the review date has passed: review the content"
+
+
+# Every page a patient reads, each study's numbers included; /evidence (for clinicians) quotes
+# references such as "2012;366:1782".
+PATIENT_PAGES = [
+    "/",
+    "/the-decision",
+    "/the-numbers?study=calgb-3y",
+    "/the-numbers?study=ifm-5y",
+    "/the-numbers?study=meta-2017",
+    "/the-numbers?study=mxi",
+    "/notes-for-you",
+    "/what-matters-compared",
+    "/your-answers",
+    "/sure-result",
+    "/check-answers",
+    "/summary",
+    "/about",
+    "/glossary",
+]
+
+
+@pytest.mark.parametrize("locale", ["en", "es", "fr"])
+def test_no_sentence_stammers_with_two_colons(client, locale):
+    # A label filled in with another label read "With no maintenance: placebo (a dummy pill): The
+    # study report gives no range for this number."
+    set_answers(client, complete_answers(transplant_when="over-12m", sure_understand="no"))
+    stammers = []
+    for url in PATIENT_PAGES:
+        page = check_page(client.get(f"{url}{'&' if '?' in url else '?'}lang={locale}"))
+        for element in page.soup.select("main :is(p, li, h1, h2, h3, h4, th, td, summary)"):
+            if element.find(["p", "li", "ul", "table"]):
+                continue  # its own blocks are read on their own
+            for sentence in sentences(" ".join(element.get_text(" ", strip=True).split())):
+                if sentence.count(":") > 1:
+                    stammers.append((url, sentence))
+    assert not stammers

@@ -15,10 +15,13 @@ from tests import readability
 from tests.helpers import TEMPLATES
 from tests.helpers import TRANSLATIONS
 from tests.helpers import TYPICAL_ANSWERS
+from tests.helpers import complete_answers
+from tests.helpers import read_pdf
+from tests.helpers import set_answers
 
 NO_BREAK = "\u00a0\u202f"
 # Punctuation that follows a word with an ordinary space (or a line break), or with no space at all.
-BADLY_SPACED = re.compile(rf"(?:[^\S{NO_BREAK}]+|(?<=\w))[?!:;]")
+BADLY_SPACED = re.compile(rf"(?:[^\S{NO_BREAK}]+|(?<=[\w)\]»]))[?!:;]")
 # Not prose: web addresses, DOIs, times and ratios such as 10:30.
 NOT_PROSE = re.compile(r"\b(?:https?|mailto|doi):\S*|\d[:.]\d")
 
@@ -84,5 +87,15 @@ def test_templates_type_no_separator_between_two_values():
     found = []
     for path in sorted(TEMPLATES.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        found += [(path.name, m.group(0)) for m in re.finditer(r"\}\}\s?[:;!?]|[:;]</strong>", text)]
+        # "({{ domain }}): " too: the care team's sheet printed "S (Sûr(e) de moi): Êtes-vous…".
+        found += [(path.name, m.group(0)) for m in re.finditer(r"\}\}\)?\s?[:;!?]|[:;]</strong>", text)]
     assert not found
+
+
+def test_the_care_teams_sheet_in_the_pdf_is_spaced_too(client):
+    # Page one of the summary PDF (also shown by /handoff) is not among the journey's pages.
+    set_answers(client, complete_answers(sure_understand="no"))
+    first_page = read_pdf(client.get("/summary.pdf?lang=fr")).pages[0].extract_text()
+    assert "(Sûr(e) de moi)" in first_page
+    text = NOT_PROSE.sub(" ", first_page.replace(TYPICAL_ANSWERS["doctor_note"], " "))
+    assert not [text[max(0, m.start() - 30) : m.end() + 10] for m in BADLY_SPACED.finditer(text)]

@@ -284,3 +284,17 @@ def test_the_summary_page_defines_the_people_once_and_its_pdf_keeps_each_picture
     for svg in printed.find_all("svg"):
         for tag in svg.find_all(fill=re.compile("^url")):
             assert svg.find(id=tag["fill"][5:-1]), tag["fill"]
+
+
+def test_outcomes_without_numbers_are_listed_not_run_into_a_sentence(numbers_page):
+    # The outcome names are headings: run into a sentence they kept their capitals ("…for: A second,
+    # new cancer; A serious drop…") and, in Spanish, a verb clause sat in a list of nouns.
+    page = numbers_page("ifm-5y")
+    lead = next(p for p in page.select("main p") if p.get_text(strip=True).startswith("This study gave no"))
+    assert lead.get_text(strip=True) == "This study gave no out-of-100 numbers for:"
+    listed = [item.get_text(strip=True) for item in lead.find_next_sibling("ul").select("li")]
+    assert listed == [
+        "A second, new cancer",
+        "A serious drop in white blood cells (grade 3–4 neutropenia)",
+        "Stopped the study capsules because of side effects",
+    ]

@@ -4,6 +4,8 @@ import collections
 import io
 
 import pytest
+from flask_babel import force_locale
+from flask_babel import gettext
 from pypdf import PdfReader
 
 from decision_aid.content import doctor_questions
@@ -93,3 +95,25 @@ def test_the_longest_summary_fits_six_pages(client, lang, paper):
 def test_large_print_fits_twelve_pages(client, lang, paper):
     set_answers(client, complete_answers())
     assert len(pdf(client, f"size=large&paper={paper}&lang={lang}").pages) <= LARGE_PRINT_PAGES
+
+
+# Labels of the care team's sheet, in its narrow first column.
+SHEET_LABELS = (
+    "Leaning towards",
+    "Matters most",
+    "Knowledge check",
+    "SURE test",
+    "Concerns from the answers",
+)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_large_print_sheet_labels_break_only_where_hyphenated(app, client, lang):
+    # Spanish and French labels were split mid-word with no hyphen: "Comprobació / n de / conocimient / os".
+    set_answers(client, complete_answers())
+    reader = pdf(client, f"size=large&lang={lang}")
+    text = "".join(page.extract_text() for page in reader.pages[:2])
+    joined = " ".join(text.replace("\u2010\n", "").split())
+    with app.test_request_context(), force_locale(lang):
+        labels = [" ".join(gettext(label).split()) for label in SHEET_LABELS]
+    assert [label for label in labels if label not in joined] == []

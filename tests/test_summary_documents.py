@@ -62,8 +62,18 @@ def test_every_outcome_of_the_headline_study_is_printed(app, client, url):
 
 def test_the_summary_marks_the_top_values_beside_their_outcomes(client):
     set_answers(client, complete_answers(value_living_longer="very"))
+    page = check_page(client.get("/summary"))
+    marks = [(row, row.select_one(".outcome-table__matters")) for row in page.select("tr")]
+    marked = {
+        " ".join(row.select_one(".outcome-table__name").get_text().split())
+        for row, mark in marks
+        if mark and mark.get_text(strip=True) == "Matters a lot to me"
+    }
+    assert marked == {"Alive without the myeloma getting worse", "A second, new cancer", "Alive"}
     text = pdf_text(read_pdf(client.get("/summary.pdf")))
-    assert text.count("To me: Matters a lot to me") == 3  # more time, second cancer, living longer
+    # The mark beside each of the three rows, and once more in the list of what matters.
+    assert text.count("Matters a lot to me") == 4
+    assert "To me:" not in text, "it said 'me' twice: 'To me: Matters a lot to me'"
 
 
 def test_page_one_is_the_clinicians_sheet(app, client):

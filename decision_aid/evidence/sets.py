@@ -32,8 +32,7 @@ CONFERENCE_REPORT = _l(
     " years."
 )
 HR_CLEAR = _l(
-    "The study found a clear difference: its range for the difference between the groups"
-    " (hazard ratio) does not include no difference."
+    "The study's range for the difference between the groups (hazard ratio) does not include no difference."
 )
 TEST_CLEAR = _l("The study's statistical test found a clear difference between the groups.")
 MEDIAN_PFS = _l(
