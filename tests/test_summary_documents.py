@@ -192,12 +192,20 @@ def test_the_bilingual_summary_tags_each_part_with_its_language(app, client, fir
         with force_locale(second):
             title_second = gettext("Your summary")
             notice = gettext("SURE test")
+        footers = {}
+        for lang in (first, second):
+            with force_locale(lang):
+                footers[lang] = gettext("This does not replace talking with your care team.")
     starts = [i for i, text in enumerate(texts) if f"{title_second} (" in text]
     assert len(starts) == 1 and starts[0] > 0
     start = starts[0]
     assert title_first in texts[0]
     assert notice in " ".join(texts[start:])
     assert " ".join(texts).count("Mi nota sin traducir") == 2
+    # Each part's pages carry the footer in that part's language (the second part had the first's).
+    for index, text in enumerate(texts):
+        lang, other = (second, first) if index >= start else (first, second)
+        assert footers[lang] in " ".join(text.split()) and footers[other] not in text, index
     # Every structure element wholly in the second part carries its language; none before it does.
     pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages)}
     tagged = {str(element.get("/Lang")) for element in structure_elements(reader) if "/Lang" in element}

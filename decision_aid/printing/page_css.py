@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+from flask_babel import force_locale
 from flask_babel import format_date
 from flask_babel import gettext as _
 
@@ -12,6 +13,8 @@ PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 # Footer and page margins in millimetres: normal print, then large print.
 PAGE_MARGINS = {False: "10mm 14mm 22mm", True: "10mm 14mm 32mm"}
 FOOTER_SIZES = {False: "8pt", True: "13pt"}
+# The named page of a bilingual summary's second part (pdf-print.css: .summary-part--also).
+ALSO_PAGE = "also"
 
 
 def stylesheets(static_folder, paper, large, evidence_checked):
@@ -24,8 +27,23 @@ def shared_stylesheets(static_folder):
     return [Path(static_folder, "pdf-print.css").read_text(encoding="utf-8")]
 
 
-def page_css(paper, large, evidence_checked):
-    """The @page rule: paper size, margins, and the footer in the margin boxes on every page."""
+def page_css(paper, large, evidence_checked, second_language=None):
+    """The @page rule: paper size, margins, and the footer in the margin boxes on every page.
+
+    second_language: the language of a bilingual summary's second part, whose pages (the named
+    page "also") get the footer in that language."""
+    rules = (
+        f"@page {{ size: {PAPER_SIZES[paper]}; margin: {PAGE_MARGINS[large]};\n"
+        f"{footer_boxes(large, evidence_checked)}}}\n"
+    )
+    if second_language:
+        with force_locale(second_language):
+            rules += f"@page {ALSO_PAGE} {{\n{footer_boxes(large, evidence_checked)}}}\n"
+    return rules
+
+
+def footer_boxes(large, evidence_checked):
+    """The footer's two margin boxes, in the current language."""
     evidence_line = [_("%(aid)s, version %(version)s", aid=about.AID_NAME, version=about.VERSION)]
     if evidence_checked:
         evidence_line.append(_("Evidence checked: %(date)s", date=format_date(evidence_checked, "long")))
@@ -42,10 +60,8 @@ def page_css(paper, large, evidence_checked):
         " line-height: 1.35; color: #000; white-space: pre-wrap; vertical-align: top; padding-top: 3mm;"
     )
     return (
-        f"@page {{ size: {PAPER_SIZES[paper]}; margin: {PAGE_MARGINS[large]};\n"
         f"  @bottom-left {{ content: {left}; width: 82%; {box} }}\n"
         f"  @bottom-right {{ content: {right}; width: 18%; text-align: right; {box} }}\n"
-        "}\n"
     )
 
 

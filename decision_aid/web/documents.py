@@ -219,7 +219,8 @@ def pdf_response(template, title, filename, second_language=None, **context):
         **context,
     )
     shared_css = page_css.shared_stylesheets(current_app.static_folder)
-    css = [page_css.page_css(paper, large, current_evidence().checked_on)]
+    also = second_language[1] if second_language else None
+    css = [page_css.page_css(paper, large, current_evidence().checked_on, second_language=also)]
     try:
         body = pdf.render_pdf(html, lang=lang, title=full_title, css=css, shared_css=shared_css)
         if second_language:
