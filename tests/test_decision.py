@@ -218,6 +218,16 @@ def test_sure_result_gives_a_next_step_for_each_no(client):
     assert "Can Fam Physician 2010" in page.text
 
 
+def test_sure_result_with_no_yes_says_so_plainly(client):
+    answers = answers_before(flow.step_for("sure-result"))
+    answers.update({item.field: "no" for item in sure.ITEMS})
+    page = open_step(client, "sure-result", answers)
+    assert "You answered no to all 4 questions." in page.text
+    assert "yes to 0" not in page.text
+    for item in sure.ITEMS:
+        assert str(item.next_step) in page.text
+
+
 def test_doctor_questions_are_prefilled_from_the_answers(client):
     answers = {**answers_before(flow.step_for("doctor-questions")), "kidney": "yes", "pregnancy": "not-sure"}
     page = open_step(client, "doctor-questions", answers)
