@@ -145,6 +145,33 @@ def test_a_link_made_for_other_questions_is_older_not_broken(monkeypatch):
         handoff.read(sealed, secret_key=TEST_SECRET, now=NOW)
 
 
+# Each schema's id, today's first. A change to the questions fails here: add the codes it replaced
+# to tokens.EARLIER_CODES, so links already handed out keep opening, and its new id in front.
+SCHEMA_IDS = [0xBEF1, 0x28EA]
+
+
+def test_links_made_before_a_question_gained_a_choice_still_open(monkeypatch):
+    # Adding "late-start" to the questions for the care team had made every link of the last 30
+    # days, printed QR codes included, say "made with an older version".
+    assert list(tokens.schemas()) == SCHEMA_IDS
+    answers = complete_answers(doctor_questions=["how-long", "induction", "cost"])
+    earlier = tokens.schemas()[SCHEMA_IDS[1]]
+    monkeypatch.setattr(tokens, "schema", lambda: earlier)
+    sealed = handoff.issue(answers, secret_key=TEST_SECRET, now=NOW)
+    monkeypatch.undo()
+    assert (
+        handoff.read(sealed, secret_key=TEST_SECRET, now=NOW).answers
+        == handoff.read(
+            handoff.issue(answers, secret_key=TEST_SECRET, now=NOW), secret_key=TEST_SECRET, now=NOW
+        ).answers
+    )
+    assert sorted(handoff.read(sealed, secret_key=TEST_SECRET, now=NOW).answers["doctor_questions"]) == [
+        "cost",
+        "how-long",
+        "induction",
+    ]
+
+
 def fernet_link(answers):
     """A link in the format printed before this one: Fernet over zlib'd JSON."""
     text = json.dumps({k: v for k, v in answers.items() if k != "_seen"}).encode()

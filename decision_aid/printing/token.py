@@ -24,6 +24,7 @@ import hashlib
 import os
 import struct
 from dataclasses import dataclass
+from dataclasses import replace
 from functools import cache
 
 from cryptography.exceptions import InvalidTag
@@ -53,6 +54,19 @@ NUMBER_FIELDS = frozenset({"quiz_number"})
 NUMBER_BITS = 7  # the number plus one (0 means "not answered") fits in 7 bits
 # The knowledge check's "I'm not sure", in a number field: the largest 7-bit value.
 NOT_SURE_NUMBER = 2**NUMBER_BITS - 1
+# Fields whose codes an earlier version offered in another order or number, newest first. A link
+# lasts 30 days and may be printed as a QR code, so one made before a question gained a choice
+# still opens (tests/test_handoff_token.py pins each schema's id). Only changes that keep every
+# earlier code valid belong here; a removed or renamed code makes earlier links "older" instead.
+EARLIER_CODES = (
+    # Before "late-start" (a transplant more than a year ago) joined the questions for the care team.
+    {
+        "doctor_questions": (
+            "how-long", "high-risk", "cost", "kidneys", "blood-clot", "pregnancy", "other-cancer",
+            "induction", "age", "myeloma-worse", "timing",
+        ),
+    },
+)  # fmt: skip
 
 
 class TokenError(Exception):
@@ -125,6 +139,19 @@ def schema():
             if step.keeps_first_answer:
                 fields.append(Field(flow.FIRST_TRY_PREFIX + name, field.kind, field.codes))
     return tuple(fields)
+
+
+def schemas():
+    """{schema id: fields} for today's questions and each set of EARLIER_CODES (made when a link is
+    read, which is rare: a few microseconds)."""
+    found = {}
+    for changes in ({}, *EARLIER_CODES):
+        fields = tuple(
+            replace(field, codes=changes.get(field.name.removeprefix(flow.FIRST_TRY_PREFIX), field.codes))
+            for field in schema()
+        )
+        found.setdefault(schema_id(fields), fields)
+    return found
 
 
 def schema_id(fields):
@@ -227,8 +254,8 @@ def open_token(token, *, secret_keys):
         except InvalidTag:
             continue
         # Only a genuine token gets this far, so "older questions" is never a guess.
-        fields = schema()
-        if schema_tag != schema_id(fields):
+        fields = schemas().get(schema_tag)
+        if fields is None:
             raise OldToken
         answers, written = unpack(packed, fields)
         return answers, issued, written
