@@ -2,6 +2,7 @@
 
 import flask_babel
 from flask import current_app
+from flask import request
 from flask_babel import Babel
 from flask_babel import LazyString
 from flask_limiter import Limiter
@@ -45,7 +46,12 @@ def init_pdf_rate_limit(app, endpoints):
     limiter = Limiter(get_remote_address)
     limiter.init_app(app)
     if limiter.enabled:
-        pdf_limit = limiter.shared_limit(lambda: current_app.config["PDF_RATE_LIMIT"], scope="pdf")
+        pdf_limit = limiter.shared_limit(
+            lambda: current_app.config["PDF_RATE_LIMIT"],
+            scope="pdf",
+            # A HEAD renders nothing (documents.summary_pdf), so it does not use up a clinic's PDFs.
+            exempt_when=lambda: request.method == "HEAD",
+        )
         for endpoint in endpoints:
             app.view_functions[endpoint] = pdf_limit(app.view_functions[endpoint])
     skip_check_on_every_request(app, limiter)

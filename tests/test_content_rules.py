@@ -177,6 +177,7 @@ def test_next_review_is_within_a_year_and_not_passed():
 # references such as "2012;366:1782".
 PATIENT_PAGES = [
     "/",
+    "/about-the-studies",
     "/the-decision",
     "/the-numbers?study=calgb-3y",
     "/the-numbers?study=ifm-5y",

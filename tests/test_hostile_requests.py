@@ -16,6 +16,7 @@ from itsdangerous.encoding import base64_encode
 from werkzeug.datastructures import MultiDict
 
 from decision_aid import settings as app_settings
+from decision_aid.content import doctor_questions
 from decision_aid.journey import flow
 from decision_aid.printing import handoff
 from decision_aid.printing import token as tokens
@@ -108,19 +109,8 @@ def cookie_bytes(client, app):
 def every_field_at_its_maximum():
     """Answers with every list as long as it can be and the note at its byte cap."""
     answers = complete_answers()
-    answers["doctor_questions"] = [
-        "how-long",
-        "high-risk",
-        "cost",
-        "kidneys",
-        "blood-clot",
-        "pregnancy",
-        "other-cancer",
-        "induction",
-        "age",
-        "myeloma-worse",
-        "timing",
-    ]
+    # Every question on offer (a typed-out list had missed one added later).
+    answers["doctor_questions"] = [suggestion.code for suggestion in doctor_questions.SUGGESTIONS]
     # 500 varied 2-byte accented letters (exactly the 1,000-byte cap), which compress badly.
     letters = "áéíóúñüçàèêëîïôœùûÿ"
     chosen = random.Random(1).choices(letters, k=app_settings.DEFAULTS["FREE_TEXT_MAX_CHARS"])  # noqa: S311

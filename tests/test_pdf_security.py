@@ -469,6 +469,16 @@ def test_rate_limit_gives_429_beyond_the_limit(tmp_path, fake_render):
     assert other.get("/handout.pdf", environ_base={"REMOTE_ADDR": "192.0.2.7"}).status_code == 200
 
 
+def test_a_head_does_not_use_up_the_pdf_limit(tmp_path, fake_render):
+    # A link checker or download manager behind a clinic's one address asks HEAD first; it renders
+    # nothing, and counting it had refused the clinic's real downloads sooner.
+    app = make_app(tmp_path, PDF_RATE_LIMIT="2 per minute")
+    client = app.test_client()
+    set_answers(client, complete_answers())
+    assert [client.head("/summary.pdf").status_code for _ in range(5)] == [200] * 5
+    assert [client.get("/summary.pdf").status_code for _ in range(3)] == [200, 200, 429]
+
+
 def test_pages_skip_the_limiter_but_a_default_limit_set_by_an_operator_still_applies(tmp_path, fake_render):
     # Only the PDF routes are limited, so pages skip Flask-Limiter's per-request check ...
     app = make_app(tmp_path, PDF_RATE_LIMIT="2 per minute")

@@ -121,7 +121,7 @@ NOTES = [
     ),
     Note(
         "late-start",
-        _l("When your transplant was"),
+        _l("A transplant more than a year ago"),
         LATE_START_MEANING,
         _l("My transplant was more than a year ago. What would starting lenalidomide now mean for me?"),
         CONCERNS["late-start"],
