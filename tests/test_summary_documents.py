@@ -60,6 +60,25 @@ def test_every_outcome_of_the_headline_study_is_printed(app, client, url):
     assert "The largest analysis pooled 3 studies with 1,208 people" in text
 
 
+def test_each_printed_outcome_gives_its_data_cut(app, client):
+    # Trap 22: the data cut beside every number, on the summary (page and PDF) and the handout too.
+    set_answers(client, complete_answers())
+    with app.test_request_context():
+        cuts = {
+            str(o.label): f"up to {o.lenalidomide.data_cut.display}"
+            for o in current_evidence().default_set.drawable_outcomes
+        }
+    assert len(cuts) == 5
+    page = check_page(client.get("/summary"))
+    for row in page.select("tr"):
+        name = row.select_one(".outcome-table__name")
+        if name is not None:
+            assert cuts[name.get_text(strip=True)] in row.select_one(".outcome-table__when").get_text()
+    for url in ("/summary.pdf", "/handout.pdf"):
+        text = pdf_text(read_pdf(client.get(url)))
+        assert "up to October 2011" in text and "up to about February 2012" in text, url
+
+
 def test_the_summary_marks_the_top_values_beside_their_outcomes(client):
     set_answers(client, complete_answers(value_living_longer="very"))
     page = check_page(client.get("/summary"))
