@@ -2,7 +2,6 @@
 
 import flask_babel
 from flask import current_app
-from flask import request
 from flask_babel import Babel
 from flask_babel import LazyString
 from flask_limiter import Limiter
@@ -39,8 +38,9 @@ def _ngettext(singular, plural, num, **variables):
     return _domain().ngettext(singular, plural, num, **variables)
 
 
-def init_pdf_rate_limit(app, endpoints):
-    """Limit PDFs per client address (the real one when PROXY_COUNT trusts a proxy)."""
+def init_pdf_rate_limit(app, endpoints, exempt_when=None):
+    """Limit PDFs per client address (the real one when PROXY_COUNT trusts a proxy), except for
+    requests exempt_when() picks out (the web layer's, which reads the request)."""
     # One limiter per app, so each app (and each test) keeps its own counts; Flask-Limiter keeps
     # its storage on the limiter object, so a shared one would count across apps.
     limiter = Limiter(get_remote_address)
@@ -49,8 +49,7 @@ def init_pdf_rate_limit(app, endpoints):
         pdf_limit = limiter.shared_limit(
             lambda: current_app.config["PDF_RATE_LIMIT"],
             scope="pdf",
-            # A HEAD renders nothing (documents.summary_pdf), so it does not use up a clinic's PDFs.
-            exempt_when=lambda: request.method == "HEAD",
+            exempt_when=exempt_when,
         )
         for endpoint in endpoints:
             app.view_functions[endpoint] = pdf_limit(app.view_functions[endpoint])

@@ -39,4 +39,4 @@ def init_app(app):
     app.register_blueprint(journey.bp)
     app.register_blueprint(clinic.bp)
     app.register_blueprint(documents.bp)
-    extensions.init_pdf_rate_limit(app, documents.PDF_ENDPOINTS)
+    extensions.init_pdf_rate_limit(app, documents.PDF_ENDPOINTS, exempt_when=documents.is_head)

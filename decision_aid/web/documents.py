@@ -47,6 +47,13 @@ WRITING_LINES = 6
 PDF_ENDPOINTS = ("documents.summary_pdf", "documents.handout_pdf")
 
 
+def is_head():
+    """Whether this is a HEAD, which the PDF rate limit lets through: for the summary it renders
+    nothing, and a handout is rendered once per version and then kept, so it need not use up a
+    clinic's PDFs."""
+    return request.method == "HEAD"
+
+
 # The id on the second language's part: the PDF's named destination that says where it starts.
 ALSO_ANCHOR = "summary-also"
 SUMMARY_FILENAME = "lenalidomide-summary.pdf"
