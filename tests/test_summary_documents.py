@@ -161,7 +161,7 @@ def test_the_handoff_page_opens_with_the_sheet_and_the_note_to_copy(app, client)
 @pytest.mark.parametrize("size", ["", "large"])
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
-def test_handout_pages_are_sixty_percent_full_and_sure_follows_its_heading(app, client, lang, paper, size):
+def test_handout_pages_are_full_and_headings_stay_with_what_follows(app, client, lang, paper, size):
     response = client.get(f"/handout.pdf?lang={lang}&paper={paper}&size={size}")
     read_pdf(response)
     large = size == "large"
@@ -171,12 +171,21 @@ def test_handout_pages_are_sixty_percent_full_and_sure_follows_its_heading(app, 
     assert min(shares[:-1]) >= MIN_FILL, [round(share, 2) for share in shares]
     # The SURE heading and its instructions never end a page apart from the questions (large print
     # lets sections break, and the Spanish heading was left at the foot of a page).
+    # Nor does the numbers table's caption (French and Spanish A4 had it alone at a page's foot).
     with app.test_request_context(), force_locale(lang):
-        heading, first_item = gettext("How sure do you feel? The SURE test"), str(sure.ITEMS[0].wording)
+        headline = current_evidence().default_set
+        pairs = [
+            (gettext("How sure do you feel? The SURE test"), str(sure.ITEMS[0].wording)),
+            (
+                gettext("Out of 100 people, %(horizon)s", horizon=str(headline.horizon.label)),
+                str(headline.drawable_outcomes[0].label),
+            ),
+        ]
     pages = [" ".join(page.extract_text().split()) for page in read_pdf(response).pages]
-    heading, first_item = (" ".join(text.split()) for text in (heading, first_item))
-    heading_page = next(number for number, text in enumerate(pages) if heading in text)
-    assert first_item in pages[heading_page]
+    for heading, first in pairs:
+        heading, first = (" ".join(text.split()) for text in (heading, first))
+        heading_page = next(number for number, text in enumerate(pages) if heading in text)
+        assert first in pages[heading_page], heading
 
 
 def test_the_handout_has_what_a_paper_only_reader_needs(client):
