@@ -9,6 +9,7 @@ from flask_babel import gettext
 from pypdf import PdfReader
 
 from decision_aid.content import doctor_questions
+from decision_aid.content import values
 from decision_aid.printing import page_css
 from tests.helpers import complete_answers
 from tests.helpers import set_answers
@@ -117,3 +118,21 @@ def test_large_print_sheet_labels_break_only_where_hyphenated(app, client, lang)
     with app.test_request_context(), force_locale(lang):
         labels = [" ".join(gettext(label).split()) for label in SHEET_LABELS]
     assert [label for label in labels if label not in joined] == []
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_large_print_sheet_rows_keep_their_label_with_their_first_lines(app, client, lang, paper):
+    # French A4 large print split "Ce qui compte le plus" after one line of its answer: the answer's
+    # first line ended page 1 and the label stood alone at the top of page 2.
+    set_answers(client, complete_answers())
+    pages = [
+        " ".join(page.extract_text().split())
+        for page in pdf(client, f"size=large&paper={paper}&lang={lang}").pages
+    ]
+    with app.test_request_context(), force_locale(lang):
+        label = " ".join(gettext("Matters most").split())
+        first_answer = str(values.FACTORS[0].label).split()
+    label_page = next(number for number, text in enumerate(pages) if label in text.replace("\u2010 ", ""))
+    # The answer's last words (its first word may sit alone on a line) are on the label's page.
+    assert " ".join(first_answer[-3:]) in pages[label_page]
