@@ -305,13 +305,5 @@ class KnowledgeForm(FlaskForm):
 
 
 for _question in quiz.QUESTIONS:
-    setattr(
-        KnowledgeForm,
-        _question.field,
-        RadioField(
-            _question.question,
-            choices=[],
-            validators=[InputRequired(message=_question.error)],
-            invalid_choice_message=_question.error,
-        ),
-    )
+    # Choices filled in by prepare(): a required radio like every other, its error for an unknown code too.
+    setattr(KnowledgeForm, _question.field, radio(_question.question, [], _question.error))

@@ -65,7 +65,7 @@ def summary_pdf():
     answers = stored.load()
     if flow.first_incomplete(answers):
         return redirect_to_first_incomplete(answers)
-    if request.method == "HEAD":
+    if is_head():
         # A link checker or download manager asking what is there: render nothing, since a PDF
         # made from answers is never kept and its render is the whole cost of the request.
         return pdf_file(None, SUMMARY_FILENAME)
