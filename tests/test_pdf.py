@@ -237,7 +237,8 @@ def test_css_strings_are_escaped():
     assert page_css.css_string('a "b" \\ c') == '"a \\22 b\\22  \\5c  c"'
     assert page_css.css_string("x;}@import url(evil)") == '"x\\3b \\7d \\40 import url\\28 evil\\29 "'
     page_x_of_y = page_css.css_content("Page \0page\0 of \0pages\0")
-    assert page_x_of_y == '"Page " counter(page) " of " counter(pages)'
+    # The space before each number does not break (\a0), so a number stays with its word.
+    assert page_x_of_y == '"Page\\a0 " counter(page) " of\\a0 " counter(pages)'
 
 
 def test_spanish_and_french_characters_use_the_debian_fonts(app):

@@ -2,6 +2,7 @@
 
 import collections
 import io
+import re
 
 import pytest
 from flask_babel import force_locale
@@ -136,3 +137,18 @@ def test_large_print_sheet_rows_keep_their_label_with_their_first_lines(app, cli
     label_page = next(number for number, text in enumerate(pages) if label in text.replace("\u2010 ", ""))
     # The answer's last words (its first word may sit alone on a line) are on the label's page.
     assert " ".join(first_answer[-3:]) in pages[label_page]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_large_print_page_numbers_keep_the_total_with_its_word(app, client, lang):
+    # The footer's narrow right box wrapped "Página 1 de" over a lone "10" (and "Page 10 sur" in French).
+    set_answers(client, complete_answers())
+    reader = pdf(client, f"size=large&lang={lang}")
+    total = len(reader.pages)
+    with app.test_request_context(), force_locale(lang):
+        page_x_of_y = gettext("Page %(page)s of %(pages)s", page="\0", pages="\0").split("\0")
+    of_total = rf"{page_x_of_y[1].strip()}\s{total}"
+    for page in reader.pages:
+        lines = [line.strip() for line in page.extract_text().splitlines()]
+        assert str(total) not in lines
+        assert any(re.fullmatch(rf"(?:.*\s)?{of_total}", line) for line in lines), lines[-6:]

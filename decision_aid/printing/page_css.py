@@ -75,5 +75,11 @@ def css_content(text):
     """A translated sentence with \\0page\\0 markers as CSS content with page counters."""
     parts = str(text).split("\0")
     counters = {"page": "counter(page)", "pages": "counter(pages)"}
+    # A space just before a number does not break: in the narrow footer box of large print,
+    # "Página 1 de 10" wrapped as "Página 1 de" over a lone "10"; now it can only wrap after a number.
+    parts = [
+        part[:-1] + "\xa0" if index % 2 == 0 and index + 1 < len(parts) and part.endswith(" ") else part
+        for index, part in enumerate(parts)
+    ]
     pieces = [counters[part] if index % 2 else css_string(part) for index, part in enumerate(parts)]
     return " ".join(piece for piece in pieces if piece != '""')
