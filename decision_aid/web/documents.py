@@ -43,8 +43,9 @@ LETTER_REGIONS = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR"}
 RETRY_AFTER_SECONDS = 10
 # Lines to write questions on in the handout.
 WRITING_LINES = 6
-# The PDF routes share one rate limit (extensions.init_pdf_rate_limit).
-PDF_ENDPOINTS = ("documents.summary_pdf", "documents.handout_pdf")
+# The PDF routes share one rate limit (extensions.init_pdf_rate_limit). They are named in errors,
+# whose pages offer a refused PDF again: that module cannot import this one, which imports it.
+PDF_ENDPOINTS = errors.DOCUMENTS
 
 
 def is_head():
