@@ -410,3 +410,13 @@ def test_qr_code_printed_in_the_pdf_opens_the_answers(client, tmp_path):
 def test_head_on_the_handoff_page_answers_as_get_does(client):
     # A link checker's HEAD was told 400 "This link does not work" while GET gave 200.
     assert client.head("/handoff").status_code == client.get("/handoff").status_code == 200
+
+
+def test_a_printed_link_breaks_only_where_no_dash_ends_a_line():
+    # The PDF broke the link straight after a "-" of the token: typed from paper, the "-" was left out.
+    url = "https://aid.example.org/handoff#" + "abcdefghijklmn-_pqrstuvwxyz0123-" * 4
+    link = handoff.Link(url=url, qr_code=None, qr_modules=0, expires=NOW)
+    pieces = link.printed_pieces
+    assert "".join(pieces) == url
+    assert all(0 < len(piece) <= handoff.PRINTED_PIECE for piece in pieces)
+    assert [piece for piece in pieces[:-1] if piece.endswith(("-", "_"))] == []

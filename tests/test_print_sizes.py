@@ -152,3 +152,32 @@ def test_large_print_page_numbers_keep_the_total_with_its_word(app, client, lang
         lines = [line.strip() for line in page.extract_text().splitlines()]
         assert str(total) not in lines
         assert any(re.fullmatch(rf"(?:.*\s)?{of_total}", line) for line in lines), lines[-6:]
+
+
+# Office printers leave about 5 mm at the paper's edge unprinted; a baseline this high clears it with
+# its descenders.
+LOWEST_BASELINE_MM = 7.0
+
+
+def lowest_baseline_mm(page):
+    """How far above the paper's bottom edge the page's lowest line of text sits, in millimetres."""
+    heights = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            heights.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5]) / 72 * 25.4)
+
+    page.extract_text(visitor_text=visit)
+    return min(heights) - float(page.mediabox.bottom) / 72 * 25.4
+
+
+@pytest.mark.parametrize("size", ["", "size=large&"], ids=["standard", "large"])
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_footer_ends_where_printers_print(client, lang, paper, size):
+    # French large print ran its footer to five lines, the last below the paper's edge; Spanish and
+    # French standard print ended 4.7 mm from it.
+    set_answers(client, complete_answers())
+    reader = pdf(client, f"{size}paper={paper}&lang={lang}")
+    lowest = min(lowest_baseline_mm(page) for page in reader.pages)
+    assert lowest >= LOWEST_BASELINE_MM, lowest

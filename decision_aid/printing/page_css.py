@@ -11,8 +11,12 @@ from decision_aid.content import about
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 # Footer and page margins in millimetres: normal print, then large print.
-PAGE_MARGINS = {False: "10mm 14mm 22mm", True: "10mm 14mm 32mm"}
-FOOTER_SIZES = {False: "8pt", True: "13pt"}
+PAGE_MARGINS = {False: "10mm 14mm 22mm", True: "10mm 14mm 34mm"}
+FOOTER_SIZES = {False: "8pt", True: "12pt"}
+# Large print's footer runs to five lines in French (its long name, long dates): set closer, they
+# end about 8 mm above the paper's edge, which office printers print (tests/test_print_sizes.py).
+FOOTER_LINE_HEIGHTS = {False: "1.35", True: "1.2"}
+FOOTER_GAPS = {False: "3mm", True: "2mm"}
 # The named page of a bilingual summary's second part (pdf-print.css: .summary-part--also).
 ALSO_PAGE = "also"
 
@@ -44,20 +48,25 @@ def page_css(paper, large, evidence_checked, second_language=None):
 
 def footer_boxes(large, evidence_checked):
     """The footer's two margin boxes, in the current language."""
-    evidence_line = [_("%(aid)s, version %(version)s", aid=about.AID_NAME, version=about.VERSION)]
+    # Three short lines, not the name, version and evidence date run together: in Spanish and
+    # French that line wrapped, and the footer's fourth line came within 5 mm of the paper's edge.
+    dates = [_("Made on %(date)s", date=format_date(date.today(), "long"))]
     if evidence_checked:
-        evidence_line.append(_("Evidence checked: %(date)s", date=format_date(evidence_checked, "long")))
+        dates.insert(0, _("Evidence checked: %(date)s", date=format_date(evidence_checked, "long")))
+    version_line = _("%(aid)s, version %(version)s", aid=about.AID_NAME, version=about.VERSION)
     lines = [
         _("This does not replace talking with your care team."),
-        ". ".join(evidence_line) + ".",
-        _("Made on %(date)s", date=format_date(date.today(), "long")),
+        # The number stays with its word ("versión" over a lone "0.1.0." in Spanish large print).
+        version_line.replace(f" {about.VERSION}", f"\xa0{about.VERSION}") + ".",
+        ". ".join(str(part) for part in dates) + ".",
     ]
     left = ' "\\A" '.join(css_string(line) for line in lines)
     right = css_content(_("Page %(page)s of %(pages)s", page="\0page\0", pages="\0pages\0"))
     # Margin boxes do not inherit the body's font, so each one sets it (ENGINEERING.md 1.5).
     box = (
         f'font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: {FOOTER_SIZES[large]};'
-        " line-height: 1.35; color: #000; white-space: pre-wrap; vertical-align: top; padding-top: 3mm;"
+        f" line-height: {FOOTER_LINE_HEIGHTS[large]}; color: #000; white-space: pre-wrap;"
+        f" vertical-align: top; padding-top: {FOOTER_GAPS[large]};"
     )
     return (
         f"  @bottom-left {{ content: {left}; width: 82%; {box} }}\n"
