@@ -96,8 +96,35 @@ def test_start_again_confirmation_then_delete(client):
     assert client.get("/summary").status_code == 200
     response = client.post("/start-again", data={"csrf_token": page.csrf_token()})
     assert response.location == "/"
-    assert response.headers["Clear-Site-Data"] == '"cookies", "storage"'
+    assert response.headers["Clear-Site-Data"] == '"storage"'
     assert client.get("/summary").location == "/transplant"
+
+
+def test_start_again_says_so_and_keeps_the_language(client):
+    # A Spanish reader was sent back to an English start page, with nothing to say it had worked.
+    seed(client, complete_answers())
+    client.get("/?lang=es")
+    page = check_page(client.get("/start-again"))
+    client.post("/start-again", data={"csrf_token": page.csrf_token()})
+    with client.session_transaction() as session:
+        assert "answers" not in session
+        assert session["lang"] == "es"
+    start = check_page(client.get("/"))
+    assert start.soup.html["lang"] == "es"
+    assert start.select_one("main [role=status]").get_text(strip=True) == (
+        "Sus respuestas se han borrado de este navegador."
+    )
+    # Said once.
+    assert not check_page(client.get("/")).select("main [role=status]")
+
+
+def test_the_summary_asks_before_deleting(client):
+    # Its last control posted straight to /start-again: one tap at the foot of the page lost everything.
+    seed(client, complete_answers())
+    page = check_page(client.get("/summary"))
+    assert not page.select("form[action='/start-again']")
+    link = page.soup.find("a", string="Start again and delete my answers")
+    assert link["href"] == "/start-again"
 
 
 def test_no_start_again_link_without_answers(get_page):

@@ -236,6 +236,28 @@ def test_doctor_questions_are_prefilled_from_the_answers(client):
     assert "how-long" in ticked
 
 
+# Words that state a fact someone who answered "not sure" has not told us.
+ASSUMED_FACTS = {
+    "en": ("I have had", "I took lenalidomide before my transplant.", "my past cancer", "my kidney problems"),
+    "es": ("Ya he tenido", "Tomé", "El cáncer que tuve", "problemas de riñón"),
+    "fr": ("J'ai déjà eu", "J'ai pris", "Le cancer que j'ai eu", "problèmes de reins"),
+}
+
+
+@pytest.mark.parametrize("lang", ASSUMED_FACTS)
+def test_questions_ticked_for_not_sure_assume_nothing(client, lang):
+    # "Not sure" about a past clot ticked "Because I have had a blood clot, would I need a blood
+    # thinner?", which then went into the summary and the note for the medical record.
+    unsure = dict.fromkeys(("kidney", "blood_clot", "other_cancer", "induction_lenalidomide"), "not-sure")
+    answers = {**answers_before(flow.step_for("doctor-questions")), **unsure}
+    client.get(f"/?lang={lang}")
+    page = open_step(client, "doctor-questions", answers)
+    ticked = [box["value"] for box in page.select("input[type=checkbox][checked]")]
+    assert {"kidneys", "blood-clot", "other-cancer", "induction"} <= set(ticked)
+    labels = " ".join(label.get_text(" ", strip=True) for label in page.select("label"))
+    assert [words for words in ASSUMED_FACTS[lang] if words in labels] == []
+
+
 def test_doctor_note_is_capped_and_answers_are_kept(app, client, journey):
     set_answers(client, answers_before(flow.step_for("doctor-questions")))
     limit = app.config["FREE_TEXT_MAX_CHARS"]

@@ -12,6 +12,7 @@ from decision_aid.content import current_evidence
 from decision_aid.content import doctor_questions
 from decision_aid.content import notes
 from decision_aid.content import numbers
+from decision_aid.content import options
 from decision_aid.content import quiz
 from decision_aid.content import sure
 from decision_aid.printing import handoff
@@ -58,6 +59,19 @@ def test_every_outcome_of_the_headline_study_is_printed(app, client, url):
     # Survival as the evidence as a whole, beside the study's own numbers.
     assert "Living longer: all the evidence" in text
     assert "The largest analysis pooled 3 studies with 1,208 people" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_the_summary_says_what_each_option_is_like(app, client, lang):
+    # It had a section on what taking lenalidomide is like and none on the other option.
+    set_answers(client, complete_answers())
+    text = pdf_text(read_pdf(client.get(f"/summary.pdf?lang={lang}")))
+    with app.test_request_context(), force_locale(lang):
+        headings = [gettext("What taking lenalidomide is like"), gettext("What no maintenance now is like")]
+        no_maintenance = str(options.NO_MAINTENANCE.summary)
+    flat = " ".join(text.split())
+    assert all(heading in flat for heading in headings)
+    assert " ".join(no_maintenance.split()) in flat
 
 
 def test_each_printed_outcome_gives_its_data_cut(app, client):

@@ -21,7 +21,9 @@ class Note:
 
 
 # Answers that raise something to talk about. The notes and the questions for the care team both
-# use these, so the two can never disagree about who a concern applies to.
+# use these, so the two can never disagree about who a concern applies to. "Not sure" raises a
+# concern as "yes" does, so each note and question is worded to be true for both answers: a
+# question ticked for someone unsure once said "Because I have had a blood clot".
 CONCERNS = {
     "age": lambda answers: answers.get("age_group") == "over-70",
     "kidneys": lambda answers: answers.get("kidney") in {"yes", "not-sure"},
@@ -69,7 +71,7 @@ NOTES = [
             "Lenalidomide raises the chance of blood clots. A past clot may matter when your team decides "
             "whether you need a blood thinner."
         ),
-        _l("Because I have had a blood clot, would I need a blood thinner, and which one?"),
+        _l("Would a past blood clot mean I need a blood thinner, and which one?"),
         CONCERNS["blood-clot"],
     ),
     Note(
@@ -99,14 +101,14 @@ NOTES = [
             "Lenalidomide raises the chance of a second cancer. We do not know how a past cancer changes "
             "that for one person."
         ),
-        _l("Does my past cancer change my chance of a second cancer with lenalidomide?"),
+        _l("Would a past cancer change my chance of a second cancer with lenalidomide?"),
         CONCERNS["other-cancer"],
     ),
     Note(
         "induction",
         _l("Lenalidomide before your transplant"),
         FactsText(("calgb.induction_trend",)),
-        _l("I took lenalidomide before my transplant. Does that change how well maintenance might work?"),
+        _l("If I took lenalidomide before my transplant, would that change the benefit?"),
         CONCERNS["induction"],
     ),
     Note(

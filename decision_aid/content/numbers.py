@@ -389,7 +389,7 @@ TABLE_KEY = {
     "anyway": _l("Dark figures: people who had what the row names."),
     "extra": _l("Orange striped figures: extra people lenalidomide helped."),
     "harmed": _l("Purple striped figures: extra people lenalidomide harmed."),
-    "more": _l("Grey striped figures: extra people with lenalidomide; the cause is not shown."),
+    "more": _l("Grey striped figures: extra people with lenalidomide; cause not proven."),
     "same": _l("Mid-tone figures: people who had it, where the study found no clear difference."),
     "rest": _l("Light figures: people who did not have it."),
     # Not a look of its own: the uncertainty range drawn round people in the pictures (R8).

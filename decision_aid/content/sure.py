@@ -68,7 +68,7 @@ ITEMS = [
         _l("Understand information"),
         _l("Do you know the benefits and risks of each option?"),
         _l(
-            "Go back over the numbers and what taking lenalidomide is like. Ask your care team "
+            "Go back over the numbers and what each option is like. Ask your care team "
             "about anything that is not clear."
         ),
     ),

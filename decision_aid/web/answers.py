@@ -21,6 +21,7 @@ KEPT_ON_CLEAR = ("lang", "clinic", "csrf_token")
 # One-time messages for the start page (the template holds the words).
 UPDATED = "updated"
 TIMED_OUT = "timed-out"
+DELETED = "deleted"
 # A one-time message for the question a link to a later page was sent to.
 LATER_PAGE = "later-page"
 # Pages that need answers: after answers are cleared, they send the person to the start page,
@@ -63,11 +64,6 @@ def record(step, form):
     """Store a validated form's answers for a step (or mark a page to read as seen)."""
     save(answer_rules.with_step_answered(load(), step, form))
     return load()
-
-
-def clear():
-    """Forget everything, including the language choice."""
-    session.clear()
 
 
 def clear_answers(message=None):

@@ -94,6 +94,7 @@ def summary_part(answers, link, lang, original=None):
         "pdf/_summary_part.html",
         summary=summaries.build(answers),
         handoff=link,
+        no_maintenance=options.NO_MAINTENANCE,
         for_print=True,
         large_print=request.args.get("size") == "large",
         part={
@@ -206,7 +207,7 @@ def handoff_problem(message):
 
 def summary_context(answers, link=None):
     """What the summary partials need; the hand-off link only where the person's own summary is."""
-    return {"summary": summaries.build(answers), "handoff": link}
+    return {"summary": summaries.build(answers), "handoff": link, "no_maintenance": options.NO_MAINTENANCE}
 
 
 def pdf_response(template, title, filename, second_language=None, **context):

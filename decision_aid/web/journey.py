@@ -214,9 +214,11 @@ def confirm_start_again():
 
 @bp.route("/start-again", methods=("POST",))
 def start_again():
-    """Forget every answer, in the session and in the browser."""
-    stored.clear()
+    """Forget every answer, in the session and in the browser, and say so on the start page."""
+    # The language stays: a Spanish or French reader was sent back to an English start page.
+    stored.clear_answers(stored.DELETED)
     response = redirect(url_for("pages.start"))
-    # Wipes the cookie and any storage on this device: this matters on shared clinic computers.
-    response.headers["Clear-Site-Data"] = '"cookies", "storage"'
+    # Any storage on this device goes too. Not "cookies": the new cookie, which holds no answers
+    # (only the language and the one-time message), replaces the old one in this response.
+    response.headers["Clear-Site-Data"] = '"storage"'
     return response
