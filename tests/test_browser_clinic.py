@@ -16,10 +16,11 @@ from tests.helpers import store_answers
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-# The main links: header, language switcher, back link, start again, footer, page actions.
+# The main links: header, language switcher, back link, start again, footer, page actions, and each
+# answer's "Change" (check answers and the summary: 26 px tall, stacked every 80 px).
 MAIN_LINKS = (
     ".site-header a, .language-switcher a, a.back-link, a.session-bar__link, .site-footer__links a, "
-    "a.main-link, .study-picker a, .sure-links a"
+    "a.main-link, .study-picker a, .sure-links a, .summary-list__actions a"
 )
 TARGETS = f"label.radios__label, label.checkboxes__label, button, a.button, {MAIN_LINKS}"
 
@@ -76,6 +77,7 @@ def small_targets(page):
         "/sure-result",
         "/doctor-questions",
         "/summary",
+        "/check-answers",
         "/start-again",
     ],
 )

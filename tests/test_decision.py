@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from decision_aid.content import current_evidence
 from decision_aid.content import notes
 from decision_aid.content import sure
 from decision_aid.journey import flow
@@ -34,6 +35,19 @@ def test_the_decision_states_the_choice_and_both_options_equally(client):
     assert shapes[0] == shapes[1]
     words = [len(card.get_text(" ").split()) for card in cards]
     assert 0.67 <= words[0] / words[1] <= 1.5, words
+
+
+def test_the_decision_opens_with_the_main_benefit_and_the_main_harm_in_numbers(app, client):
+    # Its first paragraph gave only the benefit in numbers; the harms were folded away below it.
+    page = open_step(client, "the-decision")
+    first = " ".join(page.soup.select_one("main .lead").find_next("p").get_text(" ").split())
+    with app.test_request_context():
+        calgb = current_evidence().default_set
+        benefit, harm = calgb.outcome("calgb_ttp"), calgb.outcome("spm_invasive")
+    for outcome in (benefit, harm):
+        assert f"{outcome.lenalidomide_per_100} in 100" in first
+        assert f"{outcome.control_per_100} in 100" in first
+    assert "second, new cancer" in first
     assert "What usually happens without maintenance" in page.text
 
 

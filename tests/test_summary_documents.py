@@ -126,6 +126,8 @@ def test_page_one_is_the_clinicians_sheet(app, client):
         assert str(missed.question) in first and "Right answer: It was higher with lenalidomide." in first
         for item in sure.score(answers).no_items:
             assert str(item.wording) in first
+        # The score says what it means to a reader who does not know SURE.
+        assert "A no to any item suggests they may not feel ready to decide yet." in first
         for note in notes.notes_for(answers):
             assert str(note.title) in first
         questions, _ = doctor_questions.question_texts(answers)

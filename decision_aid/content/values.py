@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from wtforms.fields import SelectChoice
 
 from decision_aid.content import options
-from decision_aid.content.options import SURVIVAL
+from decision_aid.content.evidence_text import SURVIVAL_FACT_IDS
+from decision_aid.content.evidence_text import FactsText
 from decision_aid.extensions import lazy_gettext as _l
 
 LENALIDOMIDE = options.LENALIDOMIDE.code
@@ -48,7 +49,9 @@ FACTORS = [
         "value_living_longer",
         _l("Living longer"),
         LARGEST_EVIDENCE,
-        SURVIVAL,
+        # The survival facts without the options' lead-in: under "Why" it read "Why: How long people
+        # lived (largest studies first): The largest…", two colons in one breath.
+        FactsText(SURVIVAL_FACT_IDS),
     ),
     Factor(
         "value_side_effects",

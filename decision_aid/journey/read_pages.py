@@ -83,10 +83,10 @@ def knowledge_answers(answers, step, query):
 # SURE result), or HANDOUT for the printable handout. The web layer turns them into links.
 HANDOUT = "handout"
 SURE_HELP = {
-    "sure_sure": ((HANDOUT, _l("Print a handout to take home and think over")),),
+    "sure_sure": ((HANDOUT, _l("Print or save a handout to think it over")),),
     "sure_understand": (
         ("the-numbers", _l("Look at the numbers again")),
-        ("the-decision", _l("Read again what taking lenalidomide is like")),
+        ("the-decision", _l("Read again what each option is like")),
     ),
     "sure_risk_benefit": (("what-matters", _l("Look again at what matters to you")),),
     "sure_encouragement": ((HANDOUT, _l("Print a handout to share with someone you trust")),),
@@ -149,6 +149,7 @@ def taking_it():
         "facts": {fact_id: current_evidence().fact(fact_id) for fact_id in TAKING_IT_FACTS},
         "calgb": calgb,
         "progression_free": calgb.outcome("calgb_ttp"),
+        "second_cancer": calgb.outcome("spm_invasive"),
         "neutropenia": calgb.outcome("neutropenia_g34"),
         "stopped": calgb.outcome("stopped_ae"),
         "how_long": since_trials.sections(["how-long"]),
