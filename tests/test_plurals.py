@@ -78,16 +78,16 @@ def test_each_plural_message_agrees_with_one_and_two(app, locale, singular, plur
 # Full sentences of the numbers page, rendered with 1 and with 2.
 AGREEMENT = {
     "fr": [
-        ("stopped_ae", 0, "1 personne sur 100 a arrêté les gélules"),
-        ("stopped_ae", 0, "2 personnes sur 100 ont arrêté les gélules"),
-        ("os", 1, "1 personne sur 100 était décédée"),
-        ("spm_blood_before_progression", 0, "1 personne sur 100 a eu un nouveau cancer du sang"),
+        ("stopped_ae", 0, "1 personne sur\u00a0100 a arrêté les gélules"),
+        ("stopped_ae", 0, "2 personnes sur\u00a0100 ont arrêté les gélules"),
+        ("os", 1, "1 personne sur\u00a0100 était décédée"),
+        ("spm_blood_before_progression", 0, "1 personne sur\u00a0100 a eu un nouveau cancer du sang"),
     ],
     "es": [
-        ("stopped_ae", 0, "1 de cada 100 personas dejó las cápsulas"),
-        ("stopped_ae", 0, "2 de cada 100 personas dejaron las cápsulas"),
-        ("os", 1, "1 de cada 100 personas había fallecido"),
-        ("spm_blood_before_progression", 0, "1 de cada 100 personas tuvo un nuevo cáncer de la sangre"),
+        ("stopped_ae", 0, "1 de cada\u00a0100 personas dejó las cápsulas"),
+        ("stopped_ae", 0, "2 de cada\u00a0100 personas dejaron las cápsulas"),
+        ("os", 1, "1 de cada\u00a0100 personas había fallecido"),
+        ("spm_blood_before_progression", 0, "1 de cada\u00a0100 personas tuvo un nuevo cáncer de la sangre"),
     ],
     "en": [
         ("os", 0, "1 in 100 people was alive"),
