@@ -248,6 +248,9 @@ def test_doctor_questions_are_prefilled_from_the_answers(client):
     ticked = [box["value"] for box in page.select("input[type=checkbox][checked]")]
     assert ticked[:2] == ["kidneys", "pregnancy"], "tailored questions come first, ticked"
     assert "how-long" in ticked
+    # Offered, not ticked: a question ticked for everyone lengthens every summary.
+    offered = [box["value"] for box in page.select("input[type=checkbox]")]
+    assert "if-i-wait" in offered and "if-i-wait" not in ticked
 
 
 # Words that state a fact someone who answered "not sure" has not told us.

@@ -147,15 +147,16 @@ def test_a_link_made_for_other_questions_is_older_not_broken(monkeypatch):
 
 # Each schema's id, today's first. A change to the questions fails here: add the codes it replaced
 # to tokens.EARLIER_CODES, so links already handed out keep opening, and its new id in front.
-SCHEMA_IDS = [0xBEF1, 0x28EA]
+SCHEMA_IDS = [0xB215, 0xBEF1, 0x28EA]
 
 
-def test_links_made_before_a_question_gained_a_choice_still_open(monkeypatch):
+@pytest.mark.parametrize("earlier_id", SCHEMA_IDS[1:], ids=hex)
+def test_links_made_before_a_question_gained_a_choice_still_open(monkeypatch, earlier_id):
     # Adding "late-start" to the questions for the care team had made every link of the last 30
     # days, printed QR codes included, say "made with an older version".
     assert list(tokens.schemas()) == SCHEMA_IDS
     answers = complete_answers(doctor_questions=["how-long", "induction", "cost"])
-    earlier = tokens.schemas()[SCHEMA_IDS[1]]
+    earlier = tokens.schemas()[earlier_id]
     monkeypatch.setattr(tokens, "schema", lambda: earlier)
     sealed = handoff.issue(answers, secret_key=TEST_SECRET, now=NOW)
     monkeypatch.undo()

@@ -217,6 +217,15 @@ def test_the_handout_has_what_a_paper_only_reader_needs(client):
     assert "Where these numbers come from" not in text
 
 
+def test_the_handouts_questions_are_about_both_options(app, client):
+    # All three questions it suggested were about taking lenalidomide.
+    flat = " ".join(pdf_text(read_pdf(client.get("/handout.pdf"))).split())
+    with app.test_request_context():
+        waiting = str(doctor_questions.SUGGESTIONS_BY_CODE["if-i-wait"].text)
+        taking = str(doctor_questions.SUGGESTIONS_BY_CODE["how-long"].text)
+    assert waiting in flat and taking in flat
+
+
 def test_the_handout_qr_code_opens_the_aid(tmp_path):
 
     app = make_app(tmp_path, PUBLIC_BASE_URL=BASE)

@@ -8,11 +8,13 @@ from decision_aid.extensions import lazy_gettext as _l
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A question to suggest, and the answers that make it relevant (None: everyone)."""
+    """A question to suggest, the answers that make it relevant (None: everyone), and whether it is
+    ticked when the page is first shown."""
 
     code: str
     text: object
     applies: object = None
+    ticked_first: bool = True
 
 
 def concern_question(code):
@@ -32,6 +34,14 @@ SUGGESTIONS = [
     ),
     Suggestion(
         "cost", _l("What would lenalidomide cost me, and what does my insurance or health service cover?")
+    ),
+    # The other option's question: the three above are all about taking lenalidomide (PDF review).
+    # Offered to everyone but not ticked: a fourth question ticked for everyone lengthened every
+    # summary and took the walk past its 40 phone screens.
+    Suggestion(
+        "if-i-wait",
+        _l("If I wait, how would you check my myeloma? What if it comes back?"),
+        ticked_first=False,
     ),
     concern_question("kidneys"),
     concern_question("blood-clot"),

@@ -240,7 +240,7 @@ class DoctorQuestionsForm(FlaskForm):
         choices=[],
         widget=widgets.ListWidget(prefix_label=False),
         option_widget=widgets.CheckboxInput(),
-        description=_l("We have ticked the ones that fit your answers. Untick any you do not want"),
+        description=_l("We ticked the ones that fit your answers. Untick any you do not want"),
     )
     doctor_note = TextAreaField(
         _l("Anything else you want to ask or say (optional)"),
@@ -249,7 +249,7 @@ class DoctorQuestionsForm(FlaskForm):
     )
 
     def prepare(self, answers, submitted):
-        """Offer the questions that fit the answers; tick them all the first time."""
+        """Offer the questions that fit the answers; the first time, tick those that say so."""
         suggestions = doctor_questions.suggestions_for(answers)
         self.doctor_questions.choices = [SelectChoice(s.code, s.text) for s in suggestions]
         limit = current_app.config["FREE_TEXT_MAX_CHARS"]
@@ -271,7 +271,7 @@ class DoctorQuestionsForm(FlaskForm):
             ),
         ]
         if not submitted and "doctor_questions" not in answers:
-            self.doctor_questions.data = [s.code for s in suggestions]
+            self.doctor_questions.data = [s.code for s in suggestions if s.ticked_first]
         elif submitted:
             # A question ticked on this page that an answer changed in another tab no longer fits:
             # it is left out, not refused with WTForms' "'kidneys' is not a valid choice".

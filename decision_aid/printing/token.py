@@ -59,6 +59,13 @@ NOT_SURE_NUMBER = 2**NUMBER_BITS - 1
 # still opens (tests/test_handoff_token.py pins each schema's id). Only changes that keep every
 # earlier code valid belong here; a removed or renamed code makes earlier links "older" instead.
 EARLIER_CODES = (
+    # Before "if-i-wait" (the question about no maintenance now) joined the questions for the care team.
+    {
+        "doctor_questions": (
+            "how-long", "high-risk", "cost", "kidneys", "blood-clot", "pregnancy", "other-cancer",
+            "induction", "age", "myeloma-worse", "late-start", "timing",
+        ),
+    },
     # Before "late-start" (a transplant more than a year ago) joined the questions for the care team.
     {
         "doctor_questions": (
