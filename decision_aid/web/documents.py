@@ -92,9 +92,7 @@ def summary_part(answers, link, lang, original=None):
     """One language's summary, rendered in the current locale (page 1 for the care team, then details)."""
     html = render_template(
         "pdf/_summary_part.html",
-        summary=summaries.build(answers),
-        handoff=link,
-        no_maintenance=options.NO_MAINTENANCE,
+        **summary_context(answers, link),
         for_print=True,
         large_print=request.args.get("size") == "large",
         part={
