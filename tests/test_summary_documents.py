@@ -15,6 +15,7 @@ from decision_aid.content import numbers
 from decision_aid.content import options
 from decision_aid.content import quiz
 from decision_aid.content import sure
+from decision_aid.journey import forms
 from decision_aid.printing import handoff
 from decision_aid.printing import page_css
 from tests.helpers import check_page
@@ -128,13 +129,37 @@ def test_page_one_is_the_clinicians_sheet(app, client):
             assert str(item.wording) in first
         # The score says what it means to a reader who does not know SURE.
         assert "A no to any item suggests they may not feel ready to decide yet." in first
-        for note in notes.notes_for(answers):
-            assert str(note.title) in first
+        # Each concern with the answer that raised it, in the care team's words (test below).
+        assert "Kidney problems (Yes)" in first and "Lenalidomide before the transplant (Yes)" in first
         questions, _ = doctor_questions.question_texts(answers)
         for question in questions:
             assert str(question) in first
     assert "Who do I call at night?" in first
     assert "Share your answers with your care team" in first
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_the_care_team_reads_each_concern_with_the_answer_that_raised_it(app, client, lang):
+    # The sheet and the record note listed the person's headings ("Your age", "Blood clots"), so a
+    # "not sure" read as a yes, and "your" addressed the clinician.
+    answers = complete_answers(age_group="over-70", blood_clot="not-sure", kidney="yes")
+    set_answers(client, answers)
+    client.get(f"/?lang={lang}")
+    first = page_texts(read_pdf(client.get("/summary.pdf")))[0]
+    record_note = check_page(client.get("/summary")).select_one("#record-note").get_text()
+    with app.test_request_context(), force_locale(lang):
+        found = notes.notes_for(answers)
+        ages = {choice.value: choice.label for choice in forms.AgeForm.age_group.kwargs["choices"]}
+        answered = {"age": ages["over-70"], "blood-clot": forms.NOT_SURE.label, "kidneys": forms.YES.label}
+        assert {note.code for note in found} >= answered.keys()
+        for note in found:
+            assert str(note.title) not in first
+        for code, answer in answered.items():
+            topic = notes.NOTES_BY_CODE[code].for_the_team
+            line = gettext("%(topic)s (%(answer)s)", topic=topic, answer=answer)
+            assert line in first and line in record_note, line
+    if lang == "en":
+        assert "Age (Over 70)" in first and "Past blood clot (I'm not sure)" in record_note
 
 
 def test_the_details_start_on_page_two_or_follow_a_sheet_that_runs_on(client):

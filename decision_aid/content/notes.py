@@ -18,6 +18,10 @@ class Note:
     meaning: object
     ask: object
     applies: object
+    # For the care team (clinician sheet, record note): the answer's topic in their words, shown with
+    # the answer itself, so "Blood clots" for the person reads "Past blood clot (Not sure)" for them.
+    field: str
+    for_the_team: object
 
 
 # Answers that raise something to talk about. The notes and the questions for the care team both
@@ -53,6 +57,8 @@ NOTES = [
         ),
         _l("The main studies did not include people my age. What do we know for people like me?"),
         CONCERNS["age"],
+        "age_group",
+        _l("Age"),
     ),
     Note(
         "kidneys",
@@ -63,6 +69,8 @@ NOTES = [
         ),
         _l("Would my kidneys change the dose of lenalidomide or how safe it is for me?"),
         CONCERNS["kidneys"],
+        "kidney",
+        _l("Kidney problems"),
     ),
     Note(
         "blood-clot",
@@ -73,6 +81,8 @@ NOTES = [
         ),
         _l("Would a past blood clot mean I need a blood thinner, and which one?"),
         CONCERNS["blood-clot"],
+        "blood_clot",
+        _l("Past blood clot"),
     ),
     Note(
         "pregnancy",
@@ -83,6 +93,8 @@ NOTES = [
         ),
         _l("What would the pregnancy-prevention programme mean for me and my partner?"),
         CONCERNS["pregnancy"],
+        "pregnancy",
+        _l("Pregnancy possible for the person or a partner"),
     ),
     Note(
         "myeloma-worse",
@@ -93,6 +105,8 @@ NOTES = [
         ),
         _l("My myeloma got worse after the transplant. Is maintenance still the right question for me?"),
         CONCERNS["myeloma-worse"],
+        "response",
+        _l("Response to the transplant"),
     ),
     Note(
         "other-cancer",
@@ -103,6 +117,8 @@ NOTES = [
         ),
         _l("Would a past cancer change my chance of a second cancer with lenalidomide?"),
         CONCERNS["other-cancer"],
+        "other_cancer",
+        _l("Another cancer in the past"),
     ),
     Note(
         "induction",
@@ -110,6 +126,8 @@ NOTES = [
         FactsText(("calgb.induction_trend",)),
         _l("If I took lenalidomide before my transplant, would that change the benefit?"),
         CONCERNS["induction"],
+        "induction_lenalidomide",
+        _l("Lenalidomide before the transplant"),
     ),
     Note(
         "no-transplant",
@@ -120,6 +138,8 @@ NOTES = [
         ),
         _l("Does maintenance apply to me, and when would it start?"),
         CONCERNS["no-transplant"],
+        "transplant",
+        _l("Autologous stem cell transplant"),
     ),
     Note(
         "late-start",
@@ -127,6 +147,8 @@ NOTES = [
         LATE_START_MEANING,
         _l("My transplant was more than a year ago. What would starting lenalidomide now mean for me?"),
         CONCERNS["late-start"],
+        "transplant_when",
+        _l("When the transplant was"),
     ),
 ]
 

@@ -113,6 +113,21 @@ def outcome_rows(views, answers):
     return rows
 
 
+def concerns_for_the_team(answers, found):
+    """Each concern as the care team reads it: the topic and what the person answered ("Age (Over 70)")."""
+    fields = {note.field for note in found}
+    words = {}
+    for step in flow.applicable_steps(answers):
+        if step.is_question and fields.intersection(step.fields):
+            words.update(question_words(step, answers))
+    points = []
+    for note in found:
+        _question, kind, labels = words[note.field]
+        answer = answer_text(kind, labels, answers.get(note.field))
+        points.append(str(_l("%(topic)s (%(answer)s)", topic=note.for_the_team, answer=answer)))
+    return points
+
+
 def missed_knowledge(answers):
     """The knowledge questions not right at the first try, with the right answer (for teach-back)."""
     missed = quiz.score(answers, flow.FIRST_TRY_PREFIX)["missed"]
@@ -183,10 +198,8 @@ def record_note(summary, version):
     if summary.sure.no_items:
         letters = ", ".join(f"{item.letter} ({item.domain})" for item in summary.sure.no_items)
         lines.append(str(_l("Possible decisional conflict. Answered no to: %(items)s.", items=letters)))
-    if summary.notes:
-        lines.append(
-            str(_l("To discuss: %(points)s.", points=str(_l("; ")).join(str(n.title) for n in summary.notes)))
-        )
+    if summary.concerns:
+        lines.append(str(_l("To discuss: %(points)s.", points=str(_l("; ")).join(summary.concerns))))
     for question in summary.questions:
         lines.append(str(_l("Question: %(question)s", question=question)))
     if summary.own_note:
@@ -209,6 +222,7 @@ def build(answers):
     evidence = current_evidence()
     headline_set = evidence.default_set
     question_list, note = doctor_questions.question_texts(answers)
+    found_notes = notes.notes_for(answers)
     # The sources of what the summary prints: the headline numbers, the facts on taking it, survival,
     # guideline status and what has changed since the trials (evidence review #22).
     printed_facts = list(read_pages.TAKING_IT_FACTS) + list(since_trials.fact_ids())
@@ -241,7 +255,8 @@ def build(answers):
         sure_first=first_sure_score(answers),
         sure_citation=sure.CITATION,
         sure_notice=sure.unvalidated_notice(),
-        notes=notes.notes_for(answers),
+        notes=found_notes,
+        concerns=concerns_for_the_team(answers, found_notes),
         questions=question_list,
         own_note=note,
         sources=used_sources,
