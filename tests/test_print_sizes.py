@@ -9,6 +9,7 @@ from flask_babel import force_locale
 from flask_babel import gettext
 from pypdf import PdfReader
 
+from decision_aid.content import current_evidence
 from decision_aid.content import doctor_questions
 from decision_aid.content import values
 from decision_aid.printing import page_css
@@ -181,3 +182,45 @@ def test_the_footer_ends_where_printers_print(client, lang, paper, size):
     reader = pdf(client, f"{size}paper={paper}&lang={lang}")
     lowest = min(lowest_baseline_mm(page) for page in reader.pages)
     assert lowest >= LOWEST_BASELINE_MM, lowest
+
+
+# Office printers leave about 5 mm at the paper's edge unprinted.
+PRINTED_EDGE_MM = 5.0
+
+
+def highest_letter_mm(page):
+    """How far below the paper's top edge the page's highest text reaches, in millimetres (a whole em
+    above its baseline: more than any letter's height)."""
+    tops = []
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip():
+            baseline = (tm[4] * cm[1] + tm[5] * cm[3] + cm[5]) / 72 * 25.4
+            scale = abs(tm[3] * cm[3] + tm[2] * cm[1])
+            tops.append(baseline + size * scale / 72 * 25.4)
+
+    page.extract_text(visitor_text=visit)
+    return float(page.mediabox.top) / 72 * 25.4 - max(tops)
+
+
+@pytest.mark.parametrize("size", ["", "size=large&"], ids=["standard", "large"])
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_page_the_numbers_table_runs_on_to_is_headed_by_its_caption(app, client, lang, paper, size):
+    # Only the table's first page said "Out of 100 people, about 3 years": the next ones showed
+    # numbers with no time over which they were counted (one horizon per view, stated).
+    set_answers(client, complete_answers())
+    reader = pdf(client, f"{size}paper={paper}&lang={lang}")
+    with app.test_request_context(), force_locale(lang):
+        headline = current_evidence().default_set
+        caption = gettext("Out of 100 people, %(horizon)s", horizon=str(headline.horizon.label))
+        continued = gettext("%(caption)s (continued)", caption=caption)
+        last_row = str(headline.drawable_outcomes[-1].label)
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    first = next(number for number, text in enumerate(pages) if caption in text)
+    last = next(number for number, text in enumerate(pages) if number >= first and last_row in text)
+    headed = [number for number, text in enumerate(pages) if continued in text]
+    assert headed == list(range(first + 1, last + 1))
+    assert headed or not size, "in large print the table always runs on to another page"
+    for number in headed:
+        assert highest_letter_mm(reader.pages[number]) >= PRINTED_EDGE_MM

@@ -17,6 +17,11 @@ FOOTER_SIZES = {False: "8pt", True: "12pt"}
 # end about 8 mm above the paper's edge, which office printers print (tests/test_print_sizes.py).
 FOOTER_LINE_HEIGHTS = {False: "1.35", True: "1.2"}
 FOOTER_GAPS = {False: "3mm", True: "2mm"}
+# The running head (the numbers table's caption on the pages it runs on to) sits in the 10 mm top
+# margin, its letters at least 5 mm below the paper's edge (tests/test_print_sizes.py): at 11 pt,
+# large print's reached 4.2 mm from it. A larger top margin would cost French large print a page.
+HEADER_SIZES = {False: "8pt", True: "10pt"}
+HEADER_GAPS = {False: "0.5mm", True: "0"}
 # The named page of a bilingual summary's second part (pdf-print.css: .summary-part--also).
 ALSO_PAGE = "also"
 
@@ -38,12 +43,21 @@ def page_css(paper, large, evidence_checked, second_language=None):
     page "also") get the footer in that language."""
     rules = (
         f"@page {{ size: {PAPER_SIZES[paper]}; margin: {PAGE_MARGINS[large]};\n"
-        f"{footer_boxes(large, evidence_checked)}}}\n"
+        f"{header_box(large)}{footer_boxes(large, evidence_checked)}}}\n"
     )
     if second_language:
         with force_locale(second_language):
             rules += f"@page {ALSO_PAGE} {{\n{footer_boxes(large, evidence_checked)}}}\n"
     return rules
+
+
+def header_box(large):
+    """The running head: empty, except on a page the numbers table runs on to (pdf-print.css)."""
+    return (
+        f"  @top-left {{ content: string(table-continued, start); width: 100%; vertical-align: bottom;"
+        f' font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: {HEADER_SIZES[large]};'
+        f" font-weight: bold; color: #000; padding-bottom: {HEADER_GAPS[large]}; }}\n"
+    )
 
 
 def footer_boxes(large, evidence_checked):
