@@ -224,3 +224,34 @@ def test_each_page_the_numbers_table_runs_on_to_is_headed_by_its_caption(app, cl
     assert headed or not size, "in large print the table always runs on to another page"
     for number in headed:
         assert highest_letter_mm(reader.pages[number]) >= PRINTED_EDGE_MM
+
+
+def baselines_of(page, pattern):
+    """How many pieces of text matching ``pattern`` sit on each baseline of the page (in points)."""
+    heights = collections.Counter()
+
+    def visit(text, cm, tm, _font, _size):
+        if pattern.fullmatch(text.strip()):
+            heights[round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5], 1)] += 1
+
+    page.extract_text(visitor_text=visit)
+    return heights
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_two_pictures_of_each_outcome_stand_side_by_side_in_large_print(app, client, lang, paper):
+    # Large print draws the table as blocks. In Spanish "Sin tratamiento de mantenimiento" took three
+    # lines over its picture and "Con lenalidomida" one: the pictures and their counts stood a line
+    # apart. (Standard print's table cells start both pictures on one line.)
+    set_answers(client, complete_answers())
+    reader = pdf(client, f"size=large&paper={paper}&lang={lang}")
+    with app.test_request_context(), force_locale(lang):
+        words = gettext("%(num)s in 100", num="NUMBER").split()
+    count = re.compile(r"\s+".join(re.escape(word) for word in words).replace("NUMBER", r"\d+"))
+    pairs = 0
+    for page in reader.pages:
+        heights = baselines_of(page, count)
+        assert set(heights.values()) <= {2}, heights
+        pairs += len(heights)
+    assert pairs == 5, "every outcome of the headline study, each with its two counts on one line"
