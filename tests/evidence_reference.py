@@ -238,7 +238,8 @@ FACT_VALUES = {
     # G3's grade 3/4 infections, 18.8% and 13.3%, as whole people out of 100.
     "since.auriga": {"trial": "AURIGA", "dara": 19, "len": 13, "people": 100},
     "since.mxi_duration": {"trial": "Myeloma XI", "low": 4, "high": 5},
-    "since.gem2014main": {"trial": "GEM2014MAIN", "years": 4, "share": D("17.2"), "people": 100},
+    # G5's 17.2% at 4 years, as whole people out of 100.
+    "since.gem2014main": {"trial": "GEM2014MAIN", "years": 4, "share": 17, "people": 100},
     "since.mrd2stop": {"trial": "MRD2STOP", "people": 47, "months": 36},
     "since.drammatic": {"trial": "DRAMMATIC"},
     "since.ifm_second_pfs": {"trial": "IFM 2005-02", "len": 10, "ctl": 18},

@@ -3,8 +3,6 @@
 Every number sits in `values` and reaches the sentence through a placeholder.
 """
 
-from decimal import Decimal
-
 from decision_aid.evidence import derive
 from decision_aid.evidence.enums import EvidenceStatus
 from decision_aid.evidence.figures import META_FU
@@ -604,11 +602,13 @@ FACTS += (
         P(
             _l(
                 "In the Spanish %(trial)s study, people whose tests found no myeloma stopped maintenance. At"
-                " %(years)s years, it had got worse in %(share)s in %(people)s of them."
+                " %(years)s years, it had got worse in about %(share)s in %(people)s of them."
             ),
             trial="GEM2014MAIN",
             years=4,
-            share=Decimal("17.2"),
+            # 17.2% at 4 years (EVIDENCE.md G5), as whole people out of 100: "17.2 in 100" was a
+            # fraction of a person.
+            share=17,
             people=100,
         ),
         V,
