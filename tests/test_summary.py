@@ -7,6 +7,8 @@ import pytest
 from flask_babel import force_locale
 
 from decision_aid.content import since_trials
+from decision_aid.content.evidence_text import SURVIVAL_FACT_IDS
+from decision_aid.content.evidence_text import FactsText
 from decision_aid.journey import flow
 from decision_aid.journey import summary
 from tests.helpers import TYPICAL_ANSWERS
@@ -109,3 +111,21 @@ def test_no_listed_citation_says_the_same_thing_twice(client):
         # "Blood Adv 2023;7(13):3087 (…). Blood Adv 2023;7(13):3087." said its reference twice.
         for reference in re.findall(r"\d{4};[^ .,]+", citation):
             assert citation.count(reference) == 1, citation
+
+
+def test_the_summary_page_puts_the_persons_own_part_first_and_tells_survival_once(app, client):
+    # On a phone "My questions" came after four screens of numbers, and the 90-word survival
+    # evidence was shown twice: in the values table and under the numbers.
+    set_answers(client, complete_answers())
+    page = check_page(client.get("/summary"))
+    headings = [h2.get_text(" ", strip=True) for h2 in page.select("main h2")]
+    numbers = headings.index("The numbers")
+    for own in ("What matters to me", "My questions", "Things to talk about", "Check of understanding"):
+        assert headings.index(own) < numbers, headings
+    assert any(heading.startswith("How I feel about the decision") for heading in headings[:numbers])
+    with app.test_request_context():
+        survival = " ".join(str(FactsText(SURVIVAL_FACT_IDS)).split())
+    assert " ".join(page.text.split()).count(survival[:80]) == 1
+    link = page.select_one(".values-table__why a")
+    target = page.select_one(link["href"])
+    assert target is not None and survival[:80] in " ".join(target.get_text(" ").split())

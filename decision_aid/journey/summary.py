@@ -69,6 +69,12 @@ def answer_rows(answers, sections=None):
     return rows
 
 
+# The summary page tells the survival evidence once, under the numbers ("Living longer: all the
+# evidence"); the values table's row for living longer links there instead of repeating 90 words.
+SURVIVAL_ANCHOR = "summary-survival"
+SURVIVAL_FACTOR = "value_living_longer"
+
+
 def value_rows(answers):
     """Every factor with how much it matters to the person, most important first."""
     order = {"very": 0, "somewhat": 1, "not": 2}
@@ -82,6 +88,7 @@ def value_rows(answers):
             "importance": labels[answers[factor.field]],
             "better": values.OPTION_NAMES[factor.better_option],
             "why": factor.why,
+            "why_told_under_numbers": factor.field == SURVIVAL_FACTOR,
         }
         for factor in rated
     ]
@@ -248,6 +255,7 @@ def build(answers):
         # What each look in the pictures means (every look the table uses), in the key's short words.
         colour_key=numbers.TABLE_KEY,
         survival=options.SURVIVAL,
+        survival_anchor=SURVIVAL_ANCHOR,
         # Right at the first try, out of how many, and the questions missed (for the care team).
         knowledge=quiz.score(answers, flow.FIRST_TRY_PREFIX),
         missed=missed_knowledge(answers),
