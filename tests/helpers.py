@@ -173,7 +173,8 @@ def check_page(response, status=200):
     assert len(headings) == 1, f"expected one <h1>, found {len(headings)}"
     title = page.title
     heading = page.h1
-    assert title.removeprefix("Error: ").startswith(heading), (title, heading)
+    # A page with errors starts its title with "Error:" in its language ("Erreur :" in French).
+    assert re.sub(r"^(Error|Erreur)\s?:\s", "", title).startswith(heading), (title, heading)
     assert re.fullmatch(r"[a-z]{2}", page.soup.html.get("lang", "")), "html lang not set"
     ids = Counter(element["id"] for element in page.soup.select("[id]"))
     duplicates = [name for name, count in ids.items() if count > 1]

@@ -4,6 +4,7 @@ import pytest
 
 from decision_aid.content import about
 from decision_aid.journey import flow
+from decision_aid.journey import forms
 from tests.helpers import TYPICAL_ANSWERS
 from tests.helpers import answers_before
 from tests.helpers import answers_in_session
@@ -79,8 +80,34 @@ def test_missing_answer_shows_the_error_and_keeps_other_answers(client, journey,
     assert link["href"] == f"#{field}-0"
     assert page.select_one(f"#{field}-0") is not None, "the summary links to the first radio"
     message = page.select_one(".error-message").get_text(" ", strip=True)
-    assert message == "Error: " + link.get_text(strip=True)
+    assert len(page.select(".error-message")) == len(step.fields), "each question shows its own message"
+    if len(step.fields) > forms.MOST_ERRORS_LISTED:
+        assert link.get_text(strip=True) == f"{len(step.fields)} questions below are not answered yet."
+        assert len(summary.select("li")) == 1
+    else:
+        assert message == "Error: " + link.get_text(strip=True)
     assert answers_in_session(client) == earlier
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "7 questions below are not answered yet."),
+        ("es", "Faltan por contestar 7 preguntas más abajo."),
+        ("fr", "7 questions ci-dessous n'ont pas encore de réponse."),
+    ],
+)
+def test_a_page_of_questions_left_empty_is_summed_up_in_one_line(client, journey, lang, line):
+    # The values page submitted empty listed seven long sentences: a whole phone screen of red
+    # before the first question.
+    step = flow.step_for("what-matters")
+    set_answers(client, answers_before(step))
+    client.get(f"/?lang={lang}")
+    page = check_page(journey.answer(step.slug, {}))
+    items = page.select(".error-summary li")
+    assert [item.get_text(" ", strip=True) for item in items] == [line]
+    assert items[0].a["href"] == f"#{step.fields[0]}-0"
+    assert len(page.select(".error-message")) == len(step.fields) == 7
 
 
 def test_unknown_answer_code_is_an_error_not_a_crash(client, journey):

@@ -175,8 +175,15 @@ def answer_fields(form_class):
     return tuple(name for _, name in sorted(unbound))
 
 
+# More unanswered questions than this on one page are summed up in one line, linked to the first:
+# seven full sentences filled a phone screen before the values page's first question. Each question
+# still shows its own message.
+MOST_ERRORS_LISTED = 3
+
+
 def error_links(form):
-    """The error summary's entries: each field's first message, linked to its first input."""
+    """The error summary's entries: each field's first message, linked to its first input (or one
+    line for them all when more than MOST_ERRORS_LISTED questions are unanswered)."""
     links = []
     for name, messages in form.errors.items():
         # A CSRF failure is handled by its own page, never as a field error.
@@ -186,6 +193,13 @@ def error_links(form):
         has_options = isinstance(field, RadioField | SelectMultipleField)
         first_input = f"{field.id}-0" if has_options else field.id
         links.append({"first_input_id": first_input, "message": messages[0]})
+    if len(links) > MOST_ERRORS_LISTED:
+        message = lazy_ngettext(
+            "%(num)s question below is not answered yet.",
+            "%(num)s questions below are not answered yet.",
+            len(links),
+        )
+        return [{"first_input_id": links[0]["first_input_id"], "message": message}]
     return links
 
 
