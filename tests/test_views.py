@@ -387,3 +387,23 @@ def test_session_holds_only_short_codes(client, journey):
             continue  # the one free-text field, capped by its form
         values = value if isinstance(value, list) else [value]
         assert all(len(item) <= 30 for item in values), (name, value)
+
+
+def test_select_yes_if_is_said_only_where_yes_and_no_are_the_only_answers(app):
+    # "Select yes if you have kidney problems" beside "I'm not sure" read as "tick only if yes".
+    said = {}
+    for step in flow.STEPS:
+        if not step.is_question:
+            continue
+        for name in step.fields:
+            unbound = getattr(step.form, name)
+            choices = unbound.kwargs.get("choices") or []
+            validators = unbound.kwargs.get("validators") or []
+            messages = [str(v.message) for v in validators if getattr(v, "message", None)]
+            if messages and choices:
+                said[name] = (len(choices), messages[0])
+    assert said["kidney"] == (3, "Select whether you have kidney problems")
+    assert said["sure_sure"][0] == 2, "the SURE questions keep GOV.UK's yes/no message"
+    for name, (count, message) in said.items():
+        if count > 2:
+            assert not message.startswith("Select yes"), (name, message)

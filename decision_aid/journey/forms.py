@@ -52,6 +52,8 @@ def plain_text(value):
     return CONTROL_CHARACTERS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+# Error messages: "Select yes if…" (GOV.UK's yes/no pattern) only where yes and no are the only
+# answers; beside "I'm not sure" it read as "tick only if yes", so those say "Select whether…".
 def radio(question, choices, message, hint=None):
     """A required radio question whose error message says exactly what to choose."""
     return RadioField(
@@ -69,7 +71,7 @@ class TransplantForm(FlaskForm):
     transplant = radio(
         _l("Have you had a stem cell transplant using your own cells?"),
         [YES, SelectChoice("not-yet", _l("Not yet, but it is planned")), NO, NOT_SURE],
-        _l("Select if you have had a stem cell transplant using your own cells"),
+        _l("Select whether you have had a stem cell transplant using your own cells"),
         hint=_l("This is called an autologous stem cell transplant"),
     )
 
@@ -130,31 +132,31 @@ class HealthForm(FlaskForm):
     kidney = radio(
         _l("Do you have kidney problems?"),
         [YES, NO, NOT_SURE],
-        _l("Select yes if you have kidney problems"),
+        _l("Select whether you have kidney problems"),
         hint=_l("For example, a doctor said your kidneys do not work as well as they should"),
     )
     blood_clot = radio(
         _l("Have you ever had a blood clot?"),
         [YES, NO, NOT_SURE],
-        _l("Select yes if you have ever had a blood clot"),
+        _l("Select whether you have ever had a blood clot"),
         hint=_l("For example, in a leg (deep vein thrombosis) or a lung (pulmonary embolism)"),
     )
     pregnancy = radio(
         _l("Could you or a partner become pregnant?"),
         [YES, NO, NOT_SURE, PREFER_NOT],
-        _l("Select yes if you or a partner could become pregnant"),
+        _l("Select whether you or a partner could become pregnant"),
         hint=_l("Lenalidomide can harm an unborn baby, so this changes what taking it involves"),
     )
     other_cancer = radio(
         _l("Have you ever had another type of cancer?"),
         [YES, NO, NOT_SURE, PREFER_NOT],
-        _l("Select yes if you have ever had another type of cancer"),
+        _l("Select whether you have ever had another type of cancer"),
         hint=_l("Do not count the myeloma"),
     )
     induction_lenalidomide = radio(
         _l("Did you take lenalidomide before your transplant?"),
         [YES, NO, NOT_SURE],
-        _l("Select yes if you took lenalidomide before your transplant"),
+        _l("Select whether you took lenalidomide before your transplant"),
         hint=_l("Lenalidomide is also called Revlimid. It is often part of the first treatment"),
     )
 
