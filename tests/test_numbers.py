@@ -5,6 +5,7 @@ import re
 import pytest
 
 from decision_aid.content import numbers
+from decision_aid.evidence.enums import RangeBasis
 from tests.helpers import Page
 from tests.helpers import check_page
 from tests.helpers import store_answers
@@ -151,13 +152,35 @@ def test_same_numbers_in_a_table(app, numbers_page):
     ttp = comparison_set.outcome("calgb_ttp")
     # Each option's number with its range, as the evidence data has it (here: given by the study).
     low, high = ttp.lenalidomide_range.low, ttp.lenalidomide_range.high
-    assert first[0] == f"{ttp.lenalidomide_per_100} in 100 {low} to {high} (range given by the study)"
+    assert first[0] == f"{ttp.lenalidomide_per_100} in 100 probably {low} to {high}"
     assert first[1].startswith(f"{ttp.control_per_100} in 100 ")
     # On a phone each cell is named, so the table stacks instead of clipping.
     assert [cell["data-label"] for cell in rows[0].select("td")][:2] == [
         "With lenalidomide",
         "With no maintenance",
     ]
+
+
+def test_a_range_we_worked_out_is_marked_and_said_once(app, numbers_page):
+    # "(range computed by us from the study's counts)" followed six of the ten numbers; a derived
+    # figure is still labelled, by a star and one note under the table.
+    page = numbers_page()
+    comparison_set = evidence_set(app, "calgb-3y")
+    cells = page.select(".numbers-table tbody td")
+    marked = [cell for cell in cells if cell.select_one(".visually-hidden")]
+    worked_out = [
+        arm_range
+        for comparison in numbers.set_view(comparison_set)
+        for arm_range in comparison.comparison.ranges.values()
+        if arm_range.basis == RangeBasis.COMPUTED_WILSON
+    ]
+    assert len(marked) == len(worked_out) > 0
+    assert all("(worked out by us)" in cell.get_text(" ") for cell in marked)
+    notes = [p.get_text(" ", strip=True) for p in page.select(".comparison-set > p.small")]
+    assert notes == [
+        "* We worked out the ranges with a star from the study's counts. The study gave the others."
+    ]
+    assert "computed by us" not in page.text
 
 
 def test_a_range_not_reported_is_said(numbers_page):

@@ -10,6 +10,7 @@ from functools import lru_cache
 from flask_babel import LazyString
 
 from decision_aid.content import icons
+from decision_aid.evidence.enums import RangeBasis
 from decision_aid.extensions import lazy_gettext as _l
 from decision_aid.extensions import lazy_ngettext
 
@@ -337,15 +338,18 @@ def set_view(comparison_set):
 
 
 def range_text(per_100_range):
-    """A range for the overview table: "59 to 73" labelled reported or worked out, or "no range reported"."""
+    """A range for the overview table in the pictures' words ("probably 59 to 73"), or "no range
+    reported". Where the range is ours, worked out from the study's counts, the table marks it and
+    says so once below (range_worked_out): "(range computed by us from the study's counts)" after six
+    of its ten numbers was the jargon a reader stumbled on."""
     if per_100_range.low is None or per_100_range.high is None:
         return _l("no range reported")
-    return _l(
-        "%(low)s to %(high)s (%(label)s)",
-        low=per_100_range.low,
-        high=per_100_range.high,
-        label=per_100_range.label,
-    )
+    return _l("probably %(low)s to %(high)s", low=per_100_range.low, high=per_100_range.high)
+
+
+def range_worked_out(per_100_range):
+    """Whether a range is a derived figure (worked out by us, not reported by the study)."""
+    return per_100_range.basis == RangeBasis.COMPUTED_WILSON and per_100_range.low is not None
 
 
 def overview_rows(views):
@@ -355,7 +359,11 @@ def overview_rows(views):
             "label": view.comparison.label,
             "element_id": view.element_id,
             "arms": [
-                {"count": arm.count, "range": range_text(view.comparison.ranges[arm.arm])}
+                {
+                    "count": arm.count,
+                    "range": range_text(view.comparison.ranges[arm.arm]),
+                    "worked_out": range_worked_out(view.comparison.ranges[arm.arm]),
+                }
                 for arm in view.arms
             ],
             "certainty": view.comparison.certainty.label,
