@@ -19,7 +19,7 @@ class Note:
     ask: object
     applies: object
     # For the care team (clinician sheet, record note): the answer's topic in their words, shown with
-    # the answer itself, so "Blood clots" for the person reads "Past blood clot (Not sure)" for them.
+    # the answer itself, so "Blood clots" for the person reads "Past blood clot (I'm not sure)" for them.
     field: str
     for_the_team: object
 

@@ -179,14 +179,15 @@ def answer_fields(form_class):
 
 # More unanswered questions than this on one page are summed up in one line, linked to the first:
 # seven full sentences filled a phone screen before the values page's first question. Each question
-# still shows its own message.
+# still shows its own message. Only choices are summed up: a note that is too long is not "not
+# answered", so a page with one keeps its list.
 MOST_ERRORS_LISTED = 3
 
 
 def error_links(form):
     """The error summary's entries: each field's first message, linked to its first input (or one
     line for them all when more than MOST_ERRORS_LISTED questions are unanswered)."""
-    links = []
+    links, unanswered = [], 0
     for name, messages in form.errors.items():
         # A CSRF failure is handled by its own page, never as a field error.
         if name == "csrf_token" or not messages:
@@ -195,7 +196,8 @@ def error_links(form):
         has_options = isinstance(field, RadioField | SelectMultipleField)
         first_input = f"{field.id}-0" if has_options else field.id
         links.append({"first_input_id": first_input, "message": messages[0]})
-    if len(links) > MOST_ERRORS_LISTED:
+        unanswered += isinstance(field, RadioField)
+    if len(links) > MOST_ERRORS_LISTED and unanswered == len(links):
         message = lazy_ngettext(
             "%(num)s question below is not answered yet.",
             "%(num)s questions below are not answered yet.",
