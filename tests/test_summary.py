@@ -129,3 +129,12 @@ def test_the_summary_page_puts_the_persons_own_part_first_and_tells_survival_onc
     link = page.select_one(".values-table__why a")
     target = page.select_one(link["href"])
     assert target is not None and survival[:80] in " ".join(target.get_text(" ").split())
+
+
+def test_a_concern_whose_question_no_longer_applies_keeps_the_persons_heading(app):
+    # Stored answers are pruned to the steps that apply; if one ever is not, the sheet still renders.
+    answers = {**complete_answers(), "transplant": "no", "transplant_when": "over-12m"}
+    with app.test_request_context():
+        found = [note for note in summary.notes.notes_for(answers) if note.code == "late-start"]
+        assert found and not flow.step_applies("transplant-when", answers)
+        assert summary.concerns_for_the_team(answers, found) == [str(found[0].title)]

@@ -129,6 +129,9 @@ def concerns_for_the_team(answers, found):
             words.update(question_words(step, answers))
     points = []
     for note in found:
+        if note.field not in words:  # answers from before a question moved: the person's heading
+            points.append(str(note.title))
+            continue
         _question, kind, labels = words[note.field]
         answer = answer_text(kind, labels, answers.get(note.field))
         points.append(str(_l("%(topic)s (%(answer)s)", topic=note.for_the_team, answer=answer)))
