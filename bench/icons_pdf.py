@@ -1,5 +1,5 @@
-"""WeasyPrint render time of one 100-person array: a person pattern per category over the outline of its
-cells (what we ship) vs one element per person.
+"""WeasyPrint render time of one 100-person array: a person pattern per category over a box per row (what we
+ship) vs one element per person.
 
 Both variants are measured in the same run, interleaved, and reported as a ratio (absolute times depend on
 the machine). Usage: .venv/bin/python bench/icons_pdf.py [repeats]

@@ -53,7 +53,7 @@ def test_every_array_keeps_the_public_contract(numbers_page):
         counts = categories(svg)
         assert sum(counts.values()) == 100
         for group in svg.select("[data-category]"):
-            assert group.select("path"), "each category is drawn (its cells' outline, filled with its person)"
+            assert group.select("rect"), "each category is drawn (a box per row, filled with its person)"
         for attribute in ("width", "height", "viewbox"):  # html.parser lowercases names
             assert svg.has_attr(attribute)
         # The text alternative states every number the picture shows.

@@ -4,7 +4,7 @@ DECISION-AID-STANDARDS.md: R3 one grouped block, row-major from the top-left; R4
 own colour *and* pattern; R11 human-shaped icons; R12/A4 whole icons adding up to the denominator; R13/A6
 every role survives black-and-white printing; R8 the uncertainty range drawn inside the array.
 One person outline is defined once per category, as the tile of an SVG ``<pattern>`` the size of a
-grid cell; each category is then one shape, the outline of its cells, filled with that pattern. WeasyPrint
+grid cell; each category is then one ``<rect>`` per row it takes up, filled with that pattern. WeasyPrint
 draws a tiling pattern far faster than 100 people's worth of path data, and the markup is about 3 KB per
 array instead of 22 KB (bench/icons_pdf.py; issue 14). ``<use>`` was not faster in WeasyPrint.
 """
@@ -82,15 +82,15 @@ class PlacedCategory:
     role: str
     style: Style
     start: int
-    # The outline of the category's cells (_cells_path), in the people's group whose origin is the grid's
-    # top-left corner, filled with the category's person pattern. WeasyPrint starts a pattern's tiles at
-    # the filled shape's top-left corner (and reads a pattern's x and y as an offset of its content);
-    # Chromium starts them at the user-space origin. Every corner of the outline is on the grid, so both
-    # put one person in each cell. WeasyPrint draws a pattern's content afresh for every shape it fills:
-    # one shape per category, not a box per row, made the summary PDF's arrays about 40 ms quicker to
-    # write. Rasterised by poppler at 72 to 300 dpi, the people sit within 2 device pixels of where a box
-    # per row put them (tests/test_icons_render.py checks every person's look at 192 dpi).
-    outline: str
+    # One (x, y, width) box per row the category takes up, CELL_HEIGHT tall, in the people's group whose
+    # origin is the grid's top-left corner. Each box is filled with the category's person pattern.
+    # WeasyPrint starts a pattern's tiles at the filled shape's top-left corner (and reads a pattern's x
+    # and y as an offset of its content); Chromium starts them at the user-space origin. With the grid at
+    # the origin and every box's corner on the grid, both put one person in each cell. A box per row,
+    # not one shape per category: poppler rounds a tile's step to whole device pixels, so people drift
+    # by up to a pixel per tile from where the tiling starts; restarting it on every row keeps them in
+    # their cells (and inside the range outline) at any resolution.
+    rows: tuple
 
     @property
     def stop(self):
@@ -149,7 +149,7 @@ class IconArray(Cells):
     def drawing(self):
         """Everything the picture is drawn from, and nothing else (the legend's words are not): a key
         for keeping its markup (web/icon_markup.py)."""
-        people = tuple((c.key, c.count, c.role) for c in self.categories)
+        people = tuple((c.key, c.count, c.role, c.rows) for c in self.categories)
         return self.total, self.columns, self.rows, people, self.uncertainty
 
     @property
@@ -230,14 +230,22 @@ def _numbers(values):
 _PERSON_IN_CELL = person_path(*PERSON_OFFSET)
 
 
-def _cells_path(columns, low, high, m=MARGIN):
-    """Outline of the cells low .. high-1 (a row-major run): a rectangle, two, or a staircase polygon.
+def _row_boxes(columns, low, high):
+    """(x, y, width) of each row's part of the run of cells low .. high-1, in grid coordinates."""
+    boxes = []
+    if high <= low:
+        return ()
+    for row in range(low // columns, -(-high // columns)):
+        first, stop = max(low, row * columns) - row * columns, min(high, (row + 1) * columns) - row * columns
+        boxes.append((first * CELL_WIDTH, row * CELL_HEIGHT, (stop - first) * CELL_WIDTH))
+    return tuple(boxes)
 
-    ``m``: where the grid starts, in both directions (the range outline is drawn outside the people's
-    group, which is moved by MARGIN; a category's shape inside it)."""
+
+def _cells_path(columns, low, high):
+    """Outline of the cells low .. high-1 (a row-major run): a rectangle, two, or a staircase polygon."""
     if high <= low:
         return ""
-    w, h = CELL_WIDTH, CELL_HEIGHT
+    w, h, m = CELL_WIDTH, CELL_HEIGHT, MARGIN
     (r0, c0), (r1, c1) = divmod(low, columns), divmod(high - 1, columns)
 
     def box(row, first, last):
@@ -311,8 +319,8 @@ def layout(categories, total=100, columns=10, uncertainty=None):
     _check_counts(categories, total)
     placed, start = [], 0
     for c in categories:
-        outline = _cells_path(columns, start, start + c.count, m=0)
-        placed.append(PlacedCategory(c.key, c.count, c.label, c.role, c.style, start, outline))
+        rows = _row_boxes(columns, start, start + c.count)
+        placed.append(PlacedCategory(c.key, c.count, c.label, c.role, c.style, start, rows))
         start += c.count
     overlay = None
     if uncertainty is not None:
