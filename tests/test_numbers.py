@@ -178,7 +178,7 @@ def test_a_range_we_worked_out_is_marked_and_said_once(app, numbers_page):
     assert all("(worked out by us)" in cell.get_text(" ") for cell in marked)
     notes = [p.get_text(" ", strip=True) for p in page.select(".comparison-set > p.small")]
     assert notes == [
-        "* We worked out the ranges with a star from the study's counts. The study gave the others."
+        "* We worked out the ranges with a star from the study's counts. The study gave the other ranges."
     ]
     assert "computed by us" not in page.text
 

@@ -389,7 +389,7 @@ def test_session_holds_only_short_codes(client, journey):
         assert all(len(item) <= 30 for item in values), (name, value)
 
 
-def test_select_yes_if_is_said_only_where_yes_and_no_are_the_only_answers(app):
+def test_no_question_with_a_third_answer_says_select_yes_if(app):
     # "Select yes if you have kidney problems" beside "I'm not sure" read as "tick only if yes".
     said = {}
     for step in flow.STEPS:

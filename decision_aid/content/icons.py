@@ -89,7 +89,11 @@ class PlacedCategory:
     # the origin and every box's corner on the grid, both put one person in each cell. A box per row,
     # not one shape per category: poppler rounds a tile's step to whole device pixels, so people drift
     # by up to a pixel per tile from where the tiling starts; restarting it on every row keeps them in
-    # their cells (and inside the range outline) at any resolution.
+    # their cells (and inside the range outline) at any resolution. Tried again in session 10 (one
+    # outline per category: the summary PDF about 40 ms quicker, as WeasyPrint draws the person again
+    # for every shape it fills) and taken back: at 72 dpi, a viewer's 100 % zoom, rows drifted up to
+    # 5 px down a tall shape, and a category starting mid-row had its first person cut in half by its
+    # outline, with a sliver of it beside the neighbour.
     rows: tuple
 
     @property

@@ -349,7 +349,8 @@ def range_text(per_100_range):
 
 def range_worked_out(per_100_range):
     """Whether a range is a derived figure (worked out by us, not reported by the study)."""
-    return per_100_range.basis == RangeBasis.COMPUTED_WILSON and per_100_range.low is not None
+    ends = (per_100_range.low, per_100_range.high)
+    return per_100_range.basis == RangeBasis.COMPUTED_WILSON and None not in ends
 
 
 def overview_rows(views):
