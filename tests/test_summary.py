@@ -138,3 +138,15 @@ def test_a_concern_whose_question_no_longer_applies_keeps_the_persons_heading(ap
         found = [note for note in summary.notes.notes_for(answers) if note.code == "late-start"]
         assert found and not flow.step_applies("transplant-when", answers)
         assert summary.concerns_for_the_team(answers, found) == [str(found[0].title)]
+
+
+def test_the_newer_studies_are_folded_on_the_summary_page(client):
+    # Open, they took three of the summary's phone screens; the guidelines stay in view.
+    set_answers(client, complete_answers())
+    page = check_page(client.get("/summary"))
+    section = page.select_one("#summary-since-title").parent
+    folded = section.select_one("details.disclosure")
+    assert folded is not None and not folded.has_attr("open")
+    assert folded.select("h3") and folded.summary.get_text(strip=True) == "What the newer studies found"
+    guidelines = [h2 for h2 in section.select("h2") if h2.get_text(strip=True) == "What guidelines say"]
+    assert guidelines and not folded.select("h2"), "the guidelines are outside the fold"
