@@ -160,16 +160,23 @@ def test_large_print_page_numbers_keep_the_total_with_its_word(app, client, lang
 LOWEST_BASELINE_MM = 7.0
 
 
-def lowest_baseline_mm(page):
-    """How far above the paper's bottom edge the page's lowest line of text sits, in millimetres."""
-    heights = []
+def text_pieces(page):
+    """(text, baseline above the page's origin in points, em height in points) of each piece of text."""
+    pieces = []
 
-    def visit(text, cm, tm, _font, _size):
+    def visit(text, cm, tm, _font, size):
         if text.strip():
-            heights.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5]) / 72 * 25.4)
+            baseline = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            pieces.append((text.strip(), baseline, size * abs(tm[3] * cm[3] + tm[2] * cm[1])))
 
     page.extract_text(visitor_text=visit)
-    return min(heights) - float(page.mediabox.bottom) / 72 * 25.4
+    return pieces
+
+
+def lowest_baseline_mm(page):
+    """How far above the paper's bottom edge the page's lowest line of text sits, in millimetres."""
+    lowest = min(baseline for _text, baseline, _em in text_pieces(page))
+    return (lowest - float(page.mediabox.bottom)) / 72 * 25.4
 
 
 @pytest.mark.parametrize("size", ["", "size=large&"], ids=["standard", "large"])
@@ -191,16 +198,8 @@ PRINTED_EDGE_MM = 5.0
 def highest_letter_mm(page):
     """How far below the paper's top edge the page's highest text reaches, in millimetres (a whole em
     above its baseline: more than any letter's height)."""
-    tops = []
-
-    def visit(text, cm, tm, _font, size):
-        if text.strip():
-            baseline = (tm[4] * cm[1] + tm[5] * cm[3] + cm[5]) / 72 * 25.4
-            scale = abs(tm[3] * cm[3] + tm[2] * cm[1])
-            tops.append(baseline + size * scale / 72 * 25.4)
-
-    page.extract_text(visitor_text=visit)
-    return float(page.mediabox.top) / 72 * 25.4 - max(tops)
+    highest = max(baseline + em for _text, baseline, em in text_pieces(page))
+    return (float(page.mediabox.top) - highest) / 72 * 25.4
 
 
 @pytest.mark.parametrize("size", ["", "size=large&"], ids=["standard", "large"])
@@ -228,14 +227,9 @@ def test_each_page_the_numbers_table_runs_on_to_is_headed_by_its_caption(app, cl
 
 def baselines_of(page, pattern):
     """How many pieces of text matching ``pattern`` sit on each baseline of the page (in points)."""
-    heights = collections.Counter()
-
-    def visit(text, cm, tm, _font, _size):
-        if pattern.fullmatch(text.strip()):
-            heights[round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5], 1)] += 1
-
-    page.extract_text(visitor_text=visit)
-    return heights
+    return collections.Counter(
+        round(baseline, 1) for text, baseline, _em in text_pieces(page) if pattern.fullmatch(text)
+    )
 
 
 @pytest.mark.parametrize("paper", PAPERS)

@@ -137,7 +137,8 @@ def test_a_concern_whose_question_no_longer_applies_keeps_the_persons_heading(ap
     with app.test_request_context():
         found = [note for note in summary.notes.notes_for(answers) if note.code == "late-start"]
         assert found and not flow.step_applies("transplant-when", answers)
-        assert summary.concerns_for_the_team(answers, found) == [str(found[0].title)]
+        about_you = summary.answer_rows(answers, sections=[flow.ABOUT_YOU])
+        assert summary.concerns_for_the_team(found, about_you) == [str(found[0].title)]
 
 
 def test_the_newer_studies_are_folded_on_the_summary_page(client):

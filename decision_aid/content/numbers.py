@@ -353,20 +353,18 @@ def range_worked_out(per_100_range):
     return per_100_range.basis == RangeBasis.COMPUTED_WILSON and None not in ends
 
 
+def _overview_cell(arm, per_100):
+    """One option's cell in the overview table: its count and its range."""
+    return {"count": arm.count, "range": range_text(per_100), "worked_out": range_worked_out(per_100)}
+
+
 def overview_rows(views):
     """One row per outcome for the overview table: both options out of 100, their ranges, how sure."""
     return [
         {
             "label": view.comparison.label,
             "element_id": view.element_id,
-            "arms": [
-                {
-                    "count": arm.count,
-                    "range": range_text(view.comparison.ranges[arm.arm]),
-                    "worked_out": range_worked_out(view.comparison.ranges[arm.arm]),
-                }
-                for arm in view.arms
-            ],
+            "arms": [_overview_cell(arm, view.comparison.ranges[arm.arm]) for arm in view.arms],
             "certainty": view.comparison.certainty.label,
         }
         for view in views

@@ -65,7 +65,7 @@ def answer_rows(answers, sections=None):
             continue
         for name, (question, kind, labels) in question_words(step, answers).items():
             answer = answer_text(kind, labels, answers.get(name))
-            rows.append({"slug": step.slug, "question": question, "answer": answer})
+            rows.append({"slug": step.slug, "field": name, "question": question, "answer": answer})
     return rows
 
 
@@ -120,21 +120,17 @@ def outcome_rows(views, answers):
     return rows
 
 
-def concerns_for_the_team(answers, found):
-    """Each concern as the care team reads it: the topic and what the person answered ("Age (Over 70)")."""
-    fields = {note.field for note in found}
-    words = {}
-    for step in flow.applicable_steps(answers):
-        if step.is_question and fields.intersection(step.fields):
-            words.update(question_words(step, answers))
+def concerns_for_the_team(found, about_you):
+    """Each concern as the care team reads it: the topic and what the person answered ("Age (Over 70)").
+
+    about_you: answer_rows() of the "About you" questions, where every concern's answer is."""
+    answered = {row["field"]: row["answer"] for row in about_you}
     points = []
     for note in found:
-        if note.field not in words:  # answers from before a question moved: the person's heading
+        if note.field not in answered:  # answers from before a question moved: the person's heading
             points.append(str(note.title))
             continue
-        _question, kind, labels = words[note.field]
-        answer = answer_text(kind, labels, answers.get(note.field))
-        points.append(str(_l("%(topic)s (%(answer)s)", topic=note.for_the_team, answer=answer)))
+        points.append(str(_l("%(topic)s (%(answer)s)", topic=note.for_the_team, answer=answered[note.field])))
     return points
 
 
@@ -233,6 +229,7 @@ def build(answers):
     headline_set = evidence.default_set
     question_list, note = doctor_questions.question_texts(answers)
     found_notes = notes.notes_for(answers)
+    about_you = answer_rows(answers, sections=[flow.ABOUT_YOU])
     # The sources of what the summary prints: the headline numbers, the facts on taking it, survival,
     # guideline status and what has changed since the trials (evidence review #22).
     printed_facts = list(read_pages.TAKING_IT_FACTS) + list(since_trials.fact_ids())
@@ -246,7 +243,7 @@ def build(answers):
     result = SimpleNamespace(
         decision=options.DECISION,
         leaning=LEANINGS.get(answers.get("leaning")),
-        answer_rows=answer_rows(answers, sections=[flow.ABOUT_YOU]),
+        answer_rows=about_you,
         values=value_rows(answers),
         values_by_level=values_by_level(value_rows(answers)),
         top_values=values.comparison_rows(answers)[0],
@@ -267,7 +264,7 @@ def build(answers):
         sure_citation=sure.CITATION,
         sure_notice=sure.unvalidated_notice(),
         notes=found_notes,
-        concerns=concerns_for_the_team(answers, found_notes),
+        concerns=concerns_for_the_team(found_notes, about_you),
         questions=question_list,
         own_note=note,
         sources=used_sources,

@@ -22,6 +22,8 @@ FOOTER_GAPS = {False: "3mm", True: "2mm"}
 # large print's reached 4.2 mm from it. A larger top margin would cost French large print a page.
 HEADER_SIZES = {False: "8pt", True: "10pt"}
 HEADER_GAPS = {False: "0.5mm", True: "0"}
+# Margin boxes do not inherit the body's font, so each one sets it (ENGINEERING.md 1.5).
+MARGIN_BOX_FONT = '"DejaVu Sans", "Liberation Sans", sans-serif'
 # The named page of a bilingual summary's second part (pdf-print.css: .summary-part--also).
 ALSO_PAGE = "also"
 
@@ -55,7 +57,7 @@ def header_box(large):
     """The running head: empty, except on a page the numbers table runs on to (pdf-print.css)."""
     return (
         f"  @top-left {{ content: string(table-continued, start); width: 100%; vertical-align: bottom;"
-        f' font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: {HEADER_SIZES[large]};'
+        f" font-family: {MARGIN_BOX_FONT}; font-size: {HEADER_SIZES[large]};"
         f" font-weight: bold; color: #000; padding-bottom: {HEADER_GAPS[large]}; }}\n"
     )
 
@@ -76,9 +78,8 @@ def footer_boxes(large, evidence_checked):
     ]
     left = ' "\\A" '.join(css_string(line) for line in lines)
     right = css_content(_("Page %(page)s of %(pages)s", page="\0page\0", pages="\0pages\0"))
-    # Margin boxes do not inherit the body's font, so each one sets it (ENGINEERING.md 1.5).
     box = (
-        f'font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: {FOOTER_SIZES[large]};'
+        f"font-family: {MARGIN_BOX_FONT}; font-size: {FOOTER_SIZES[large]};"
         f" line-height: {FOOTER_LINE_HEIGHTS[large]}; color: #000; white-space: pre-wrap;"
         f" vertical-align: top; padding-top: {FOOTER_GAPS[large]};"
     )
