@@ -15,7 +15,7 @@ FLASK_TRUSTED_HOSTS ?= ["localhost", "127.0.0.1"]
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info fonts-dejavu-core fonts-liberation2 fonts-noto-core
 TEST_PACKAGES := $(RUN_PACKAGES) chromium poppler-utils libzbar0 nginx redis-server
 
-.PHONY: help run test lint translations update-translations readability bench bench-all system-packages-run system-packages-test install clean
+.PHONY: help run test lint translations update-translations readability bench bench-all bench-lighthouse system-packages-run system-packages-test install clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-22s %s\n", $$1, $$2}'
@@ -68,6 +68,14 @@ bench: system-packages-test install translations ## Load one instance, then two 
 bench-all: system-packages-test install translations ## Page weight, throughput against bare Flask, PDF cost, memory, cookie: one table
 	@./scripts/ensure-debian-packages wrk
 	$(PYTHON) bench/all.py $(ARGS)
+
+# Never part of `make test`. Lighthouse comes from npm (Debian's nodejs and npm if there is no npm yet), at the
+# version the README's scores used.
+LIGHTHOUSE_VERSION := 12.8.2
+bench-lighthouse: system-packages-test install translations ## Lighthouse mobile scores of the start, a question, the numbers and the summary page
+	@command -v npm >/dev/null || ./scripts/ensure-debian-packages nodejs npm
+	@command -v lighthouse >/dev/null || npm install --global --no-fund --no-audit lighthouse@$(LIGHTHOUSE_VERSION)
+	$(PYTHON) bench/lighthouse.py $(ARGS)
 
 clean: ## Remove the virtualenv and build leftovers
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
