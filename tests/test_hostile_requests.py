@@ -164,6 +164,13 @@ def test_control_characters_are_dropped_from_the_note(journey, client):
     assert "hello world!" in check_page(client.get("/summary")).text
 
 
+def test_unicode_noncharacters_are_dropped_from_the_note(journey, client):
+    # U+FFFE, U+FDD0 and the like are never assigned: in a page they make the HTML invalid.
+    assert note_post(journey, client, "one\ufffe two\ufdd0\U0010ffff three\u202e").status_code == 302
+    assert answers_in_session(client)["doctor_note"] == "one two three\u202e"
+    assert "one two three" in check_page(client.get("/summary")).text
+
+
 def test_a_note_too_long_in_bytes_is_refused_with_a_message(journey, client):
     response = note_post(journey, client, "😀" * 300)
     assert response.status_code == 200

@@ -38,9 +38,14 @@ NOT_SURE = SelectChoice("not-sure", _l("I'm not sure"))
 PREFER_NOT = SelectChoice("prefer-not", _l("I'd prefer not to say"))
 
 
-# Control characters (C0 but tab and line feed, DEL, C1): text pasted from a PDF can carry them, and
-# they are not allowed in HTML or drawable in the summary PDF.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters (C0 but tab and line feed, DEL, C1) and Unicode's noncharacters (U+FDD0-U+FDEF and
+# the last two code points of every plane): text pasted from a PDF can carry them, and they are not
+# allowed in HTML or drawable in the summary PDF.
+CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 
 
 def plain_text(value):
